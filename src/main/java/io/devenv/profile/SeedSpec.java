@@ -1,0 +1,38 @@
+package io.devenv.profile;
+
+import java.nio.file.Path;
+import java.util.List;
+
+@Doc("Data loaded once the resources exist.")
+public record SeedSpec(
+    @Doc("Directory trees uploaded to buckets.") List<BucketSeed> buckets,
+    @Doc("Items written to tables.") List<TableSeed> tables,
+    @Doc("Messages sent to queues.") List<QueueSeed> queues,
+    @Doc("ConfigMaps made from directories.") List<ConfigMapSeed> configMaps) {
+
+  @Doc("A directory tree uploaded to a bucket; keys are relative paths.")
+  public record BucketSeed(
+      Origin origin,
+      @Doc("The bucket (declared in this profile).") @Required String bucket,
+      @Doc("The directory.") @Required Path from,
+      @Doc("Prepended to every key.") @Default("\"\"") String prefix) {}
+
+  @Doc("Items written to a table.")
+  public record TableSeed(
+      Origin origin,
+      @Doc("The table (declared in this profile).") @Required String table,
+      @Doc("A JSON array or NDJSON file of items (plain JSON or DynamoDB JSON).") @Required Path from) {}
+
+  @Doc("Messages sent to a queue.")
+  public record QueueSeed(
+      Origin origin,
+      @Doc("The queue (declared in this profile).") @Required String queue,
+      @Doc("An NDJSON file, one message a line: {body, attributes?, groupId?, deduplicationId?}.") @Required Path from) {}
+
+  @Doc("A ConfigMap made from a directory, one key per file.")
+  public record ConfigMapSeed(
+      Origin origin,
+      @Doc("The ConfigMap name.") @Required String name,
+      @Doc("Its namespace; defaults to `kubernetes.namespace`.") String namespace,
+      @Doc("The directory.") @Required Path from) {}
+}
