@@ -7,8 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -43,15 +43,15 @@ public final class AwsClients implements AutoCloseable {
 
   private final AwsAccess access;
   private final SdkHttpClient http;
-  private final List<AutoCloseable> built = new ArrayList<>();
 
-  private S3Client s3;
-  private SqsClient sqs;
-  private SnsClient sns;
-  private DynamoDbClient dynamo;
-  private KinesisClient kinesis;
-  private SecretsManagerClient secrets;
-  private SsmClient ssm;
+  // Each client on its own lock, so that threads needing different services build them in parallel.
+  private final Lazy<S3Client> s3 = new Lazy<>(this::buildS3);
+  private final Lazy<SqsClient> sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
+  private final Lazy<SnsClient> sns = new Lazy<>(() -> configure(SnsClient.builder()).build());
+  private final Lazy<DynamoDbClient> dynamo = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
+  private final Lazy<KinesisClient> kinesis = new Lazy<>(this::buildKinesis);
+  private final Lazy<SecretsManagerClient> secrets = new Lazy<>(() -> configure(SecretsManagerClient.builder()).build());
+  private final Lazy<SsmClient> ssm = new Lazy<>(() -> configure(SsmClient.builder()).build());
 
   public AwsClients(AwsAccess access) {
     this.access = access;
@@ -89,63 +89,50 @@ public final class AwsClients implements AutoCloseable {
     }
   }
 
-  public synchronized S3Client s3() {
-    if (s3 == null) {
-      s3 = remember(configure(S3Client.builder())
-          .forcePathStyle(true)
-          // Emulators do not all understand the SDK's default trailing CRC checksums.
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-          .build());
-    }
-    return s3;
+  public S3Client s3() {
+    return s3.get();
   }
 
-  public synchronized SqsClient sqs() {
-    if (sqs == null) {
-      sqs = remember(configure(SqsClient.builder()).build());
-    }
-    return sqs;
+  public SqsClient sqs() {
+    return sqs.get();
   }
 
-  public synchronized SnsClient sns() {
-    if (sns == null) {
-      sns = remember(configure(SnsClient.builder()).build());
-    }
-    return sns;
+  public SnsClient sns() {
+    return sns.get();
   }
 
-  public synchronized DynamoDbClient dynamo() {
-    if (dynamo == null) {
-      dynamo = remember(configure(DynamoDbClient.builder()).build());
-    }
-    return dynamo;
+  public DynamoDbClient dynamo() {
+    return dynamo.get();
   }
 
-  public synchronized KinesisClient kinesis() {
-    if (kinesis == null) {
-      // The SDK speaks CBOR to Kinesis by default, which not every emulator reads (MiniStack does
-      // not); every emulator reads the JSON protocol. The SDK offers only this global switch.
-      if (System.getProperty(CBOR_PROPERTY) == null && System.getenv("AWS_CBOR_DISABLE") == null) {
-        System.setProperty(CBOR_PROPERTY, "false");
-      }
-      kinesis = remember(configure(KinesisClient.builder()).build());
-    }
-    return kinesis;
+  public KinesisClient kinesis() {
+    return kinesis.get();
   }
 
-  public synchronized SecretsManagerClient secrets() {
-    if (secrets == null) {
-      secrets = remember(configure(SecretsManagerClient.builder()).build());
-    }
-    return secrets;
+  public SecretsManagerClient secrets() {
+    return secrets.get();
   }
 
-  public synchronized SsmClient ssm() {
-    if (ssm == null) {
-      ssm = remember(configure(SsmClient.builder()).build());
+  public SsmClient ssm() {
+    return ssm.get();
+  }
+
+  private S3Client buildS3() {
+    return configure(S3Client.builder())
+        .forcePathStyle(true)
+        // Emulators do not all understand the SDK's default trailing CRC checksums.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .build();
+  }
+
+  private KinesisClient buildKinesis() {
+    // The SDK speaks CBOR to Kinesis by default, which not every emulator reads (MiniStack does
+    // not); every emulator reads the JSON protocol. The SDK offers only this global switch.
+    if (System.getProperty(CBOR_PROPERTY) == null && System.getenv("AWS_CBOR_DISABLE") == null) {
+      System.setProperty(CBOR_PROPERTY, "false");
     }
-    return ssm;
+    return configure(KinesisClient.builder()).build();
   }
 
   private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
@@ -163,22 +150,47 @@ public final class AwsClients implements AutoCloseable {
             .build());
   }
 
-  private <T extends AutoCloseable> T remember(T client) {
-    built.add(client);
-    return client;
+  @Override
+  public void close() {
+    for (Lazy<? extends AutoCloseable> client : List.of(s3, sqs, sns, dynamo, kinesis, secrets, ssm)) {
+      client.close();
+    }
+    http.close();
   }
 
-  @Override
-  public synchronized void close() {
-    for (AutoCloseable client : built) {
-      try {
-        client.close();
-      } catch (Exception e) {
-        // Closing cannot fail in a way the user could act on; the HTTP client is closed below.
+  /** A client built on first use. */
+  private static final class Lazy<T extends AutoCloseable> {
+    private final Supplier<T> build;
+    private volatile T value;
+
+    Lazy(Supplier<T> build) {
+      this.build = build;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = build.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+
+    synchronized void close() {
+      if (value != null) {
+        try {
+          value.close();
+        } catch (Exception e) {
+          // Closing cannot fail in a way the user could act on.
+        }
+        value = null;
       }
     }
-    built.clear();
-    http.close();
   }
 
   /** A client for endpoints given as text, e.g. in tests and benchmarks. */

@@ -34,7 +34,11 @@ public final class AwsEndpointGuard {
         + " devenv creates and seeds resources only in a local emulator unless --allow-remote-aws is given");
   }
 
-  /** Whether a host name or address literal refers to this machine's loopback interface. */
+  /**
+   * Whether a host is this machine's loopback: {@code localhost}, a {@code *.localhost} name, or
+   * a loopback address literal. Other names count as remote without being looked up, so the
+   * check never sends a DNS query and cannot be fooled by one.
+   */
   static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) {
@@ -43,16 +47,14 @@ public final class AwsEndpointGuard {
     if (h.equals("localhost") || h.endsWith(".localhost")) {
       return true;
     }
+    boolean literal = h.contains(":") || h.matches("[0-9.]+");
+    if (!literal) {
+      return false;
+    }
     try {
-      InetAddress[] addresses = InetAddress.getAllByName(h);
-      for (InetAddress address : addresses) {
-        if (!address.isLoopbackAddress()) {
-          return false;
-        }
-      }
-      return addresses.length > 0;
+      // A literal is parsed, not looked up.
+      return InetAddress.getByName(h).isLoopbackAddress();
     } catch (UnknownHostException e) {
-      // A name that does not resolve cannot be shown to be local.
       return false;
     }
   }
