@@ -8,7 +8,9 @@ import io.devenv.profile.Profile;
 import io.devenv.profile.SeedSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +56,16 @@ public final class Seeder {
     aws.checkReachable();
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads());
     try {
-      prepare(targets, reset, pool);
-      List<SeedReport.TargetResult> results = load(targets, reset, pool);
+      Map<SeedTarget, Progress.Step> steps = new LinkedHashMap<>();
+      targets.forEach(t -> steps.put(t, progress.start("seed " + t.describe())));
+      long started = System.nanoTime();
+      try {
+        prepare(targets, reset, pool);
+      } catch (DevenvException e) {
+        steps.values().forEach(step -> step.failed("not loaded: a seed file is wrong"));
+        throw e;
+      }
+      List<SeedReport.TargetResult> results = load(targets, steps, started, reset, pool);
       return new SeedReport(results, Duration.ofNanos(System.nanoTime() - start));
     } finally {
       pool.shutdownNow();
@@ -93,12 +103,12 @@ public final class Seeder {
     throwIfAny(failures);
   }
 
-  private List<SeedReport.TargetResult> load(List<SeedTarget> targets, boolean reset, ExecutorService pool) {
+  private List<SeedReport.TargetResult> load(List<SeedTarget> targets, Map<SeedTarget, Progress.Step> steps, long started,
+      boolean reset, ExecutorService pool) {
     AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
     List<CompletableFuture<SeedReport.TargetResult>> futures = new ArrayList<>();
     for (SeedTarget target : targets) {
-      Progress.Step step = progress.start("seed " + target.describe());
-      long started = System.nanoTime();
+      Progress.Step step = steps.get(target);
       CompletableFuture<Void> cleared = reset
           ? CompletableFuture.runAsync(unit(target, target::clear, firstFailure), pool)
           : CompletableFuture.completedFuture(null);
