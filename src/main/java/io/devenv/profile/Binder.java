@@ -35,13 +35,20 @@ import java.util.regex.Pattern;
  */
 final class Binder {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  // At most 9 digits, so that no unit overflows a Duration.
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final List<String> IDENTITY_KEYS = List.of("name", "service", "bucket", "table", "queue");
 
   private final List<Problem> problems;
+  private final Locations locations = new Locations();
 
   Binder(List<Problem> problems) {
     this.problems = problems;
+  }
+
+  /** Where each record bound so far, and each of its keys, was written. */
+  Locations locations() {
+    return locations;
   }
 
   <T extends Record> T bind(Mapping root, Class<T> type) {
@@ -97,7 +104,9 @@ final class Binder {
         }
       }
     }
-    return construct(type, components, args);
+    T record = construct(type, components, args);
+    locations.put(record, map);
+    return record;
   }
 
   private Object absent(RecordComponent c, Mapping parent, String childPath, String path) {
@@ -144,8 +153,8 @@ final class Binder {
       return;
     }
     String what = !Files.exists(p) ? "does not exist" : "is not " + kind.description();
-    problems.add(new Problem(s.origin(), path + ": " + Origin.display(p) + " " + what
-        + " (paths are relative to the profile's directory)"));
+    problems.add(new Problem(s.origin(), path + ": '" + s.text() + "' " + what + " (looked for " + Origin.display(p)
+        + "; a path is relative to the directory of the file that names it)"));
   }
 
   private static Object emptyValue(Class<?> type) {
@@ -219,7 +228,7 @@ final class Binder {
     }
     if (raw.isRecord()) {
       if (!(node instanceof Mapping m)) {
-        return wrongType(node, path, "a map");
+        return wrongType(node, path, "a map", itemHint(node, raw));
       }
       return bindRecord(m, raw, path);
     }
@@ -238,7 +247,12 @@ final class Binder {
     }
     if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
       Long value = asLong(s);
-      if (value == null || ((raw == int.class || raw == Integer.class) && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE))) {
+      boolean isInt = raw == int.class || raw == Integer.class;
+      if (s.value() instanceof BigInteger || value != null && isInt && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+        problems.add(new Problem(s.origin(), path + " is out of range: " + s.text()));
+        return null;
+      }
+      if (value == null) {
         return wrongType(s, path, "a whole number");
       }
       return raw == int.class || raw == Integer.class ? (Object) value.intValue() : value;
@@ -317,8 +331,22 @@ final class Binder {
   }
 
   private Object wrongType(YamlNode node, String path, String expected) {
-    problems.add(new Problem(node.origin(), path + " must be " + expected + ", not " + node.describe()));
+    return wrongType(node, path, expected, "");
+  }
+
+  private Object wrongType(YamlNode node, String path, String expected, String hint) {
+    problems.add(new Problem(node.origin(), path + " must be " + expected + ", not " + node.describe() + hint));
     return null;
+  }
+
+  /** For a list item written as a bare name where a map is expected: how to write it. */
+  private static String itemHint(YamlNode node, Class<?> record) {
+    boolean named = Arrays.stream(record.getRecordComponents())
+        .anyMatch(c -> keyOf(c).equals("name") && c.isAnnotationPresent(Required.class));
+    if (named && node instanceof Scalar s && s.value() instanceof String && !s.text().isBlank()) {
+      return " (write '- name: " + s.text() + "')";
+    }
+    return "";
   }
 
   private static String expectation(Class<?> raw) {
