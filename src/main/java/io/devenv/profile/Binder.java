@@ -95,8 +95,8 @@ final class Binder {
       } else {
         args[i] = convert(node, c.getGenericType(), childPath, c.isAnnotationPresent(OneOrMany.class));
         if (args[i] == null) {
-          // already reported; an empty value keeps the rest of the checks going
-          args[i] = emptyValue(c.getType());
+          // already reported; an empty value (a section with its defaults) keeps the other checks going
+          args[i] = sectionDefaults(c.getType(), map.origin(), childPath);
         }
         Exists exists = c.getAnnotation(Exists.class);
         if (exists != null) {
@@ -120,10 +120,13 @@ final class Binder {
       YamlNode node = parseDefault(dflt.value(), parent.origin());
       return convert(node, c.getGenericType(), childPath, false);
     }
-    Class<?> raw = c.getType();
+    return sectionDefaults(c.getType(), parent.origin(), childPath);
+  }
+
+  /** A section left out or unusable (aws:, seed:) is the section with its defaults, never null. */
+  private Object sectionDefaults(Class<?> raw, Origin at, String path) {
     if (raw.isRecord() && Arrays.stream(raw.getRecordComponents()).noneMatch(rc -> rc.isAnnotationPresent(Required.class))) {
-      // A section left out (aws:, seed:) is the section with its defaults, never null.
-      return bindRecord(new Mapping(parent.origin(), Map.of()), raw, childPath);
+      return bindRecord(new Mapping(at, Map.of()), raw, path);
     }
     return emptyValue(raw);
   }

@@ -28,7 +28,9 @@ import java.util.Map;
  */
 public final class YamlReader {
 
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  // The builder, unlike new YAMLFactory(), leaves this off: "key:" with nothing must read as null, not ''.
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
   private final Path file;
   private final List<Problem> problems;
