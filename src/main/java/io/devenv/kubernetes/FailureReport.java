@@ -27,9 +27,12 @@ final class FailureReport {
   static final int MAX_LOGS = 2;
 
   private final KubernetesClient client;
+  private final String kubectl;
 
-  FailureReport(KubernetesClient client) {
+  /** @param kubectl how the user runs kubectl against this cluster, e.g. "kubectl --kubeconfig .devenv/kubeconfig" */
+  FailureReport(KubernetesClient client, String kubectl) {
     this.client = client;
+    this.kubectl = kubectl;
   }
 
   /** The first line of the report of an object that failed. */
@@ -48,6 +51,9 @@ final class FailureReport {
     List<ContainerProblem> logged = new ArrayList<>();
     if (problem != null) {
       details(problem, lines);
+      if (problem.reason().equals("ImagePullBackOff") || problem.reason().equals("ErrImagePull")) {
+        lines.add("  Hint: an image built on this machine must be listed under kubernetes.images, so devenv imports it into the cluster.");
+      }
       logged.add(problem);
     } else {
       pods.stream().filter(p -> p.getStatus() != null && "Failed".equals(p.getStatus().getPhase())).limit(MAX_LOGS)
@@ -77,15 +83,15 @@ final class FailureReport {
     }
     lines.add("  To dig further:");
     String ns = ref.namespace() == null ? "" : " --namespace " + ref.namespace();
-    lines.add("    kubectl" + ns + " describe " + ref.kind().toLowerCase(Locale.ROOT) + " " + ref.name());
+    lines.add("    " + kubectl + ns + " describe " + ref.kind().toLowerCase(Locale.ROOT) + " " + ref.name());
     for (ContainerProblem p : logged) {
-      lines.add("    kubectl" + ns + " describe pod " + p.podName());
+      lines.add("    " + kubectl + ns + " describe pod " + p.podName());
       if (p.ran()) {
-        lines.add("    kubectl" + ns + " logs " + p.podName() + " --container " + p.container() + (p.previousRun() ? " --previous" : ""));
+        lines.add("    " + kubectl + ns + " logs " + p.podName() + " --container " + p.container() + (p.previousRun() ? " --previous" : ""));
       }
     }
     if (ref.namespace() != null) {
-      lines.add("    kubectl" + ns + " get events --field-selector type=Warning --sort-by=.lastTimestamp");
+      lines.add("    " + kubectl + ns + " get events --field-selector type=Warning --sort-by=.lastTimestamp");
     }
     return String.join("\n", lines);
   }

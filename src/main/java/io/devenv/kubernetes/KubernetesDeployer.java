@@ -2,7 +2,6 @@ package io.devenv.kubernetes;
 
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
-import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
 import io.devenv.engine.AwsAccess;
 import io.devenv.profile.KubernetesSpec;
@@ -37,11 +36,21 @@ public final class KubernetesDeployer {
   private final Progress progress;
   private final Applier applier;
   private final ManifestLoader loader = new ManifestLoader();
+  private String kubectl = "kubectl";
 
   public KubernetesDeployer(KubernetesClient client, Progress progress) {
     this.client = client;
     this.progress = progress;
     this.applier = new Applier(client, progress);
+  }
+
+  /**
+   * How failure reports tell the user to run kubectl, e.g.
+   * {@code kubectl --kubeconfig .devenv/kubeconfig}; plain {@code kubectl} by default.
+   */
+  public KubernetesDeployer withKubectl(String command) {
+    this.kubectl = command;
+    return this;
   }
 
   /**
@@ -102,7 +111,7 @@ public final class KubernetesDeployer {
         }
       }
       if (!crds.isEmpty()) {
-        readiness.addAll(new ReadinessWaiter(client, progress).await(crds, spec.waitTimeout()));
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(crds, spec.waitTimeout()));
       }
       for (GenericKubernetesResource seed : seeds) {
         applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
@@ -127,7 +136,7 @@ public final class KubernetesDeployer {
     if (!workloads.isEmpty()) {
       Progress.Step waiting = progress.start("Waiting for " + workloads.size() + (workloads.size() == 1 ? " workload" : " workloads") + " to be ready");
       try {
-        readiness.addAll(new ReadinessWaiter(client, progress).await(workloads, spec.waitTimeout()));
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(workloads, spec.waitTimeout()));
         waiting.done(workloads.size() + " ready");
       } catch (ReadinessException e) {
         waiting.failed(e.getMessage());
@@ -237,10 +246,5 @@ public final class KubernetesDeployer {
       throw ManifestLoader.problems(problems);
     }
     return resolved;
-  }
-
-  static DevenvException interrupted(String what, InterruptedException e) {
-    Thread.currentThread().interrupt();
-    return new DevenvException(ExitCode.INTERRUPTED, "interrupted while " + what, e);
   }
 }

@@ -33,10 +33,10 @@ final class ReadinessWaiter {
   private final Progress progress;
   private final FailureReport reports;
 
-  ReadinessWaiter(KubernetesClient client, Progress progress) {
+  ReadinessWaiter(KubernetesClient client, Progress progress, String kubectl) {
     this.client = client;
     this.progress = progress;
-    this.reports = new FailureReport(client);
+    this.reports = new FailureReport(client, kubectl);
   }
 
   private record Failure(ObjectRef ref, String headline, String report) {}

@@ -63,6 +63,7 @@ final class FakeControllers implements AutoCloseable {
   });
   private final List<Watch> watches = new ArrayList<>();
   private volatile Duration delay = Duration.ofMillis(50);
+  private volatile boolean closed;
 
   FakeControllers(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
@@ -109,7 +110,9 @@ final class FakeControllers implements AutoCloseable {
             try {
               reconciler.reconcile(object);
             } catch (RuntimeException e) {
-              System.err.println("fake controller: " + e); // the test's assertions will show what is missing
+              if (!closed) {
+                System.err.println("fake controller: " + e); // the test's assertions will show what is missing
+              }
             }
           }, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -292,6 +295,7 @@ final class FakeControllers implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     watches.forEach(Watch::close);
     executor.shutdownNow();
   }
