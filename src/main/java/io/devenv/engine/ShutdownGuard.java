@@ -1,0 +1,60 @@
+package io.devenv.engine;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns Ctrl-C (SIGINT, SIGTERM) into an interrupt of the thread doing the work, and holds the JVM
+ * open until that thread has cleaned up. Without it the JVM would exit in the middle of
+ * {@link DockerEngine#start}, leaving containers half made.
+ *
+ * <pre>{@code
+ * try (ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(30))) {
+ *   engine.start(profile, options);   // an interrupt removes what this call created
+ * }
+ * }</pre>
+ *
+ * Close it before calling {@code System.exit}: exiting while the hook waits would deadlock.
+ */
+public final class ShutdownGuard implements AutoCloseable {
+  private final Thread worker;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final Thread hook;
+  private volatile boolean signalled;
+
+  private ShutdownGuard(Thread worker, Duration grace) {
+    this.worker = worker;
+    this.hook = new Thread(() -> {
+      signalled = true;
+      this.worker.interrupt();
+      try {
+        finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "devenv-shutdown-guard");
+  }
+
+  /** Guards the calling thread; the JVM waits up to {@code grace} for it after a signal. */
+  public static ShutdownGuard interruptOnShutdown(Duration grace) {
+    ShutdownGuard guard = new ShutdownGuard(Thread.currentThread(), grace);
+    Runtime.getRuntime().addShutdownHook(guard.hook);
+    return guard;
+  }
+
+  /** Whether a shutdown signal arrived while guarded. */
+  public boolean signalled() {
+    return signalled;
+  }
+
+  @Override
+  public void close() {
+    finished.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: counting down above lets it return
+    }
+  }
+}
