@@ -5,6 +5,7 @@ import java.util.List;
 
 @Doc("The AWS emulator and the resources created in it.")
 public record AwsSpec(
+    Origin origin,
     @Doc("Which emulator runs the AWS services.") @Default("localstack") Emulator emulator,
     @Doc("The emulator's image; the preset pins one. Required with `custom`.") String image,
     @Doc("The AWS region every client and resource uses.") @Default("us-east-1") String region,

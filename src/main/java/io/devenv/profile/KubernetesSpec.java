@@ -6,10 +6,12 @@ import java.util.List;
 
 @Doc("The k3s cluster and what is deployed to it.")
 public record KubernetesSpec(
+    Origin origin,
     @Doc("Start Kubernetes at all; false means AWS only.") @Default("true") boolean enabled,
     @Doc("The k3s image; a tag is pinned in code.") String image,
     @Doc("The namespace of manifests that name none.") @Default("default") String namespace,
     @Doc("Files or directories of manifests (*.yaml, *.yml, multi-document), applied in order.")
+        @Exists(Exists.Kind.FILE_OR_DIRECTORY)
         List<Path> manifests,
     @Doc("Images from the local Docker daemon imported into the cluster.") List<String> images,
     @Doc("Services forwarded to 127.0.0.1.") List<PortForward> portForwards,
@@ -20,6 +22,6 @@ public record KubernetesSpec(
       Origin origin,
       @Doc("The Service name.") @Required String service,
       @Doc("The Service's namespace; defaults to `kubernetes.namespace`.") String namespace,
-      @Doc("The Service port.") @Required int port,
-      @Doc("The local port; 0 or absent picks a free one.") @Default("0") int localPort) {}
+      @Doc("The Service port.") @Required Integer port,
+      @Doc("The local port; 0 or absent picks a free one.") @Default("0") Integer localPort) {}
 }

@@ -9,7 +9,7 @@ public record ParameterSpec(
         @Required
         String name,
     @Doc("The value.") String value,
-    @Doc("A text file whose content is the value.") Path file,
+    @Doc("A text file whose content is the value.") @Exists(Exists.Kind.FILE) Path file,
     @Doc("The parameter type.") @Default("String") Type type) {
 
   /** SSM parameter types. */

@@ -14,25 +14,25 @@ public record SeedSpec(
   public record BucketSeed(
       Origin origin,
       @Doc("The bucket (declared in this profile).") @Required String bucket,
-      @Doc("The directory.") @Required Path from,
+      @Doc("The directory.") @Required @Exists(Exists.Kind.DIRECTORY) Path from,
       @Doc("Prepended to every key.") @Default("\"\"") String prefix) {}
 
   @Doc("Items written to a table.")
   public record TableSeed(
       Origin origin,
       @Doc("The table (declared in this profile).") @Required String table,
-      @Doc("A JSON array or NDJSON file of items (plain JSON or DynamoDB JSON).") @Required Path from) {}
+      @Doc("A JSON array or NDJSON file of items (plain JSON or DynamoDB JSON).") @Required @Exists(Exists.Kind.FILE) Path from) {}
 
   @Doc("Messages sent to a queue.")
   public record QueueSeed(
       Origin origin,
       @Doc("The queue (declared in this profile).") @Required String queue,
-      @Doc("An NDJSON file, one message a line: {body, attributes?, groupId?, deduplicationId?}.") @Required Path from) {}
+      @Doc("An NDJSON file, one message a line: {body, attributes?, groupId?, deduplicationId?}.") @Required @Exists(Exists.Kind.FILE) Path from) {}
 
   @Doc("A ConfigMap made from a directory, one key per file.")
   public record ConfigMapSeed(
       Origin origin,
       @Doc("The ConfigMap name.") @Required String name,
       @Doc("Its namespace; defaults to `kubernetes.namespace`.") String namespace,
-      @Doc("The directory.") @Required Path from) {}
+      @Doc("The directory.") @Required @Exists(Exists.Kind.DIRECTORY) Path from) {}
 }

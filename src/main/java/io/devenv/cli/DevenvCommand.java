@@ -1,0 +1,24 @@
+package io.devenv.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code devenv}: the top command; it only holds the global options and lists the others. */
+@Command(name = "devenv",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Runs a cloud application's AWS services and Kubernetes deployment on this machine.",
+    subcommands = {ValidateCommand.class, PlanCommand.class, ProfilesCommand.class})
+public final class DevenvCommand implements Runnable {
+
+  @Mixin
+  GlobalOptions global;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

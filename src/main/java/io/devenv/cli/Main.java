@@ -1,0 +1,92 @@
+package io.devenv.cli;
+
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** The entry point. Only {@link #main} exits the JVM; tests call {@link #run}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs one command line and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The whole command line, writing to the given writers. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new DevenvCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(usageErrors());
+    cli.setExecutionExceptionHandler(failures());
+    return cli;
+  }
+
+  private static IParameterExceptionHandler usageErrors() {
+    return (ex, args) -> {
+      CommandLine cmd = ex.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println("error: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return ExitCode.INVALID_INPUT;
+    };
+  }
+
+  private static IExecutionExceptionHandler failures() {
+    return (ex, cmd, parseResult) -> {
+      PrintWriter err = cmd.getErr();
+      boolean verbose = isVerbose(parseResult);
+      if (ex instanceof DevenvException de) {
+        err.println("error: " + de.getMessage());
+        if (de.detail() != null) {
+          err.println(de.detail());
+        }
+        if (verbose && de.getCause() != null) {
+          err.println(stackTrace(de));
+        }
+        return de.exitCode();
+      }
+      err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      if (verbose) {
+        err.println(stackTrace(ex));
+      } else {
+        err.println("Run again with --verbose for the stack trace, and please report it.");
+      }
+      return ExitCode.FAILURE;
+    };
+  }
+
+  private static boolean isVerbose(ParseResult parseResult) {
+    for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String stackTrace(Throwable t) {
+    StringWriter s = new StringWriter();
+    t.printStackTrace(new PrintWriter(s));
+    return s.toString();
+  }
+}

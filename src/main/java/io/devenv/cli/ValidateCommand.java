@@ -1,0 +1,62 @@
+package io.devenv.cli;
+
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import io.devenv.profile.Origin;
+import io.devenv.profile.Problem;
+import io.devenv.profile.Profile;
+import io.devenv.profile.ProfileException;
+import io.devenv.profile.ProfileLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code devenv validate}: checks profiles without starting anything. */
+@Command(name = "validate", description = "Check a profile (or all of them) without starting anything.")
+final class ValidateCommand extends BaseCommand {
+
+  @Option(names = "--all", description = "Check every profile in profiles/.")
+  boolean all;
+
+  @Override
+  protected int execute(Context context) {
+    List<Path> files = all ? ProfilesCommand.profileFiles(context.projectDir()) : List.of(context.profileFile());
+    List<Map<String, Object>> results = new ArrayList<>();
+    List<ProfileException> failures = new ArrayList<>();
+    for (Path file : files) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("file", Origin.display(file));
+      try {
+        Profile profile = ProfileLoader.load(file);
+        result.put("profile", profile.name());
+        result.put("valid", true);
+        if (!context.json()) {
+          context.out().println("✓ " + Origin.display(file) + " (" + profile.name() + "): valid — "
+              + ProfilesCommand.contents(profile));
+        }
+      } catch (ProfileException e) {
+        result.put("valid", false);
+        result.put("problems", e.problems().stream().map(Problem::toString).toList());
+        failures.add(e);
+      }
+      results.add(result);
+    }
+    if (context.json()) {
+      context.printJson(Map.of("profiles", results));
+      return failures.isEmpty() ? ExitCode.OK : ExitCode.INVALID_INPUT;
+    }
+    if (failures.size() == 1 && files.size() == 1) {
+      throw failures.get(0);
+    }
+    if (!failures.isEmpty()) {
+      failures.forEach(f -> f.problems().forEach(p -> context.err().println("  " + p)));
+      throw new DevenvException(ExitCode.INVALID_INPUT, failures.size() + " of " + files.size()
+          + " profiles have problems (listed above); fix them and run 'devenv validate --all' again");
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,369 @@
+package io.devenv.profile;
+
+import io.devenv.profile.yaml.YamlNode;
+import io.devenv.profile.yaml.YamlNode.Mapping;
+import io.devenv.profile.yaml.YamlNode.Scalar;
+import io.devenv.profile.yaml.YamlNode.Sequence;
+import io.devenv.profile.yaml.YamlReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Binds a located YAML tree to the profile records, reading the schema from the records
+ * themselves: a component is a key ({@link Key} renames it), {@link Required} and {@link Default}
+ * say what happens when it is absent, an {@link Origin} component receives where the map was
+ * written, a {@link Path} is resolved against the directory of the file that wrote it. Every
+ * problem is collected; binding goes on so one run reports them all.
+ */
+final class Binder {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final List<String> IDENTITY_KEYS = List.of("name", "service", "bucket", "table", "queue");
+
+  private final List<Problem> problems;
+
+  Binder(List<Problem> problems) {
+    this.problems = problems;
+  }
+
+  <T extends Record> T bind(Mapping root, Class<T> type) {
+    return bindRecord(root, type, "");
+  }
+
+  /** The YAML key of a record component. */
+  static String keyOf(RecordComponent component) {
+    Key key = component.getAnnotation(Key.class);
+    return key != null ? key.value() : component.getName();
+  }
+
+  /** The components that are keys (an Origin component is filled in, not written). */
+  static List<RecordComponent> keys(Class<?> type) {
+    return Arrays.stream(type.getRecordComponents()).filter(c -> c.getType() != Origin.class).toList();
+  }
+
+  private <T> T bindRecord(Mapping map, Class<T> type, String path) {
+    List<RecordComponent> keyed = keys(type);
+    List<String> known = keyed.stream().map(Binder::keyOf).toList();
+    map.entries().forEach((key, entry) -> {
+      if (!known.contains(key)) {
+        String hint = Suggestions.closest(key, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        String where = path.isEmpty() ? "at the top level" : "in " + path;
+        problems.add(new Problem(entry.keyOrigin(), "unknown key '" + key + "' " + where + hint));
+      }
+    });
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      if (c.getType() == Origin.class) {
+        args[i] = map.origin();
+        continue;
+      }
+      String key = keyOf(c);
+      String childPath = path.isEmpty() ? key : path + "." + key;
+      YamlNode node = map.get(key);
+      if (node instanceof Scalar s && s.isNull()) {
+        node = null;
+      }
+      if (node == null) {
+        args[i] = absent(c, map, childPath, path);
+      } else {
+        args[i] = convert(node, c.getGenericType(), childPath, c.isAnnotationPresent(OneOrMany.class));
+        if (args[i] == null) {
+          // already reported; an empty value keeps the rest of the checks going
+          args[i] = emptyValue(c.getType());
+        }
+        Exists exists = c.getAnnotation(Exists.class);
+        if (exists != null) {
+          checkExists(node, args[i], exists.value(), childPath);
+        }
+      }
+    }
+    return construct(type, components, args);
+  }
+
+  private Object absent(RecordComponent c, Mapping parent, String childPath, String path) {
+    if (c.isAnnotationPresent(Required.class)) {
+      String where = path.isEmpty() ? "at the top level" : "in " + path;
+      problems.add(new Problem(parent.origin(), "missing required key '" + keyOf(c) + "' " + where));
+      return emptyValue(c.getType());
+    }
+    Default dflt = c.getAnnotation(Default.class);
+    if (dflt != null) {
+      YamlNode node = parseDefault(dflt.value(), parent.origin());
+      return convert(node, c.getGenericType(), childPath, false);
+    }
+    Class<?> raw = c.getType();
+    if (raw.isRecord() && Arrays.stream(raw.getRecordComponents()).noneMatch(rc -> rc.isAnnotationPresent(Required.class))) {
+      // A section left out (aws:, seed:) is the section with its defaults, never null.
+      return bindRecord(new Mapping(parent.origin(), Map.of()), raw, childPath);
+    }
+    return emptyValue(raw);
+  }
+
+  /** Reports each path that is missing or of the wrong kind, at the scalar that named it. */
+  private void checkExists(YamlNode node, Object bound, Exists.Kind kind, String path) {
+    if (bound instanceof Path p && node instanceof Scalar s) {
+      checkPath(s, p, kind, path);
+    } else if (bound instanceof List<?> list && node instanceof Sequence seq && list.size() == seq.items().size()) {
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i) instanceof Path p && seq.items().get(i) instanceof Scalar s) {
+          checkPath(s, p, kind, path + "[" + i + "]");
+        }
+      }
+    } else if (bound instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Path p && node instanceof Scalar s) {
+      checkPath(s, p, kind, path);
+    }
+  }
+
+  private void checkPath(Scalar s, Path p, Exists.Kind kind, String path) {
+    boolean ok = switch (kind) {
+      case FILE -> Files.isRegularFile(p);
+      case DIRECTORY -> Files.isDirectory(p);
+      case FILE_OR_DIRECTORY -> Files.exists(p);
+    };
+    if (ok) {
+      return;
+    }
+    String what = !Files.exists(p) ? "does not exist" : "is not " + kind.description();
+    problems.add(new Problem(s.origin(), path + ": " + Origin.display(p) + " " + what
+        + " (paths are relative to the profile's directory)"));
+  }
+
+  private static Object emptyValue(Class<?> type) {
+    if (type == List.class) {
+      return List.of();
+    }
+    if (type == Map.class) {
+      return Map.of();
+    }
+    if (type == boolean.class) {
+      return false;
+    }
+    if (type == int.class) {
+      return 0;
+    }
+    if (type == long.class) {
+      return 0L;
+    }
+    return null;
+  }
+
+  private static YamlNode parseDefault(String text, Origin at) {
+    List<Problem> ignored = new ArrayList<>();
+    YamlNode node = YamlReader.read(at.file(), text.getBytes(StandardCharsets.UTF_8), ignored);
+    if (node == null || !ignored.isEmpty()) {
+      throw new IllegalStateException("bad @Default(" + text + "): " + ignored);
+    }
+    return relocate(node, at);
+  }
+
+  /** Gives a default's nodes the origin of the map it defaults in (paths resolve from there). */
+  private static YamlNode relocate(YamlNode node, Origin at) {
+    if (node instanceof Sequence s) {
+      return new Sequence(at, s.items().stream().map(n -> relocate(n, at)).toList());
+    }
+    if (node instanceof Scalar s) {
+      return new Scalar(at, s.value(), s.text());
+    }
+    return node;
+  }
+
+  private Object convert(YamlNode node, Type type, String path, boolean oneOrMany) {
+    if (node instanceof Scalar s && s.isUnresolved()) {
+      return null;
+    }
+    Class<?> raw = rawClass(type);
+    if (raw == List.class) {
+      Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+      if (node instanceof Sequence s) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < s.items().size(); i++) {
+          YamlNode item = s.items().get(i);
+          out.add(convert(item, element, path + "[" + label(item, i) + "]", false));
+        }
+        return List.copyOf(out.stream().filter(o -> o != null).toList());
+      }
+      if (oneOrMany && node instanceof Scalar) {
+        Object one = convert(node, element, path, false);
+        return one == null ? List.of() : List.of(one);
+      }
+      return wrongType(node, path, "a list");
+    }
+    if (raw == Map.class) {
+      Type valueType = ((ParameterizedType) type).getActualTypeArguments()[1];
+      if (!(node instanceof Mapping m)) {
+        return wrongType(node, path, "a map");
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.entries().forEach((k, e) -> out.put(k, convert(e.value(), valueType, path + "." + k, false)));
+      return java.util.Collections.unmodifiableMap(out);
+    }
+    if (raw.isRecord()) {
+      if (!(node instanceof Mapping m)) {
+        return wrongType(node, path, "a map");
+      }
+      return bindRecord(m, raw, path);
+    }
+    if (raw == Object.class) {
+      return YamlNode.toPlain(node);
+    }
+    if (!(node instanceof Scalar s)) {
+      return wrongType(node, path, expectation(raw));
+    }
+    return convertScalar(s, raw, path);
+  }
+
+  private Object convertScalar(Scalar s, Class<?> raw, String path) {
+    if (raw == String.class) {
+      return s.text();
+    }
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      Long value = asLong(s);
+      if (value == null || ((raw == int.class || raw == Integer.class) && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE))) {
+        return wrongType(s, path, "a whole number");
+      }
+      return raw == int.class || raw == Integer.class ? (Object) value.intValue() : value;
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      if (s.value() instanceof Boolean b) {
+        return b;
+      }
+      if ("true".equals(s.text()) || "false".equals(s.text())) {
+        return Boolean.parseBoolean(s.text());
+      }
+      return wrongType(s, path, "true or false");
+    }
+    if (raw == Duration.class) {
+      Long seconds = asLong(s);
+      if (seconds != null && seconds > 0) {
+        return Duration.ofSeconds(seconds);
+      }
+      Matcher m = DURATION.matcher(s.text());
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          default -> Duration.ofHours(n);
+        };
+      }
+      return wrongType(s, path, "a duration such as 90s, 5m or 1h");
+    }
+    if (raw == Path.class) {
+      if (s.text().isBlank()) {
+        return wrongType(s, path, "a path");
+      }
+      Path base = s.origin().file() == null ? Path.of("") : s.origin().file().toAbsolutePath().getParent();
+      return base.resolve(s.text()).normalize();
+    }
+    if (raw == URI.class) {
+      try {
+        URI uri = new URI(s.text());
+        if (uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null) {
+          return uri;
+        }
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      return wrongType(s, path, "a URL such as http://127.0.0.1:4566");
+    }
+    if (raw.isEnum()) {
+      for (Object constant : raw.getEnumConstants()) {
+        if (constant.toString().equals(s.text())) {
+          return constant;
+        }
+      }
+      List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(Object::toString).toList();
+      String hint = Suggestions.closest(s.text(), allowed).map(x -> " (did you mean '" + x + "'?)").orElse("");
+      problems.add(new Problem(s.origin(), path + " must be one of " + String.join(", ", allowed) + ", not '"
+          + s.text() + "'" + hint));
+      return null;
+    }
+    throw new IllegalStateException("no binding for " + raw + " at " + path);
+  }
+
+  private static Long asLong(Scalar s) {
+    Object v = s.value();
+    if (v instanceof Long l) {
+      return l;
+    }
+    if (v instanceof BigInteger || v instanceof BigDecimal) {
+      return null;
+    }
+    if (v instanceof String text && text.matches("-?\\d{1,18}")) {
+      return Long.parseLong(text);
+    }
+    return null;
+  }
+
+  private Object wrongType(YamlNode node, String path, String expected) {
+    problems.add(new Problem(node.origin(), path + " must be " + expected + ", not " + node.describe()));
+    return null;
+  }
+
+  private static String expectation(Class<?> raw) {
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      return "a whole number";
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return "true or false";
+    }
+    return "a single value";
+  }
+
+  /** A list item's label in paths: its name when it has one, else its index. */
+  private static String label(YamlNode item, int index) {
+    if (item instanceof Mapping m) {
+      for (String key : IDENTITY_KEYS) {
+        if (m.get(key) instanceof Scalar s && !s.isNull()) {
+          return s.text();
+        }
+      }
+    }
+    return Integer.toString(index);
+  }
+
+  private static Class<?> rawClass(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    return (Class<?>) ((ParameterizedType) type).getRawType();
+  }
+
+  private static <T> T construct(Class<T> type, RecordComponent[] components, Object[] args) {
+    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] == null && types[i].isPrimitive()) {
+        args[i] = emptyValue(types[i]);
+      }
+    }
+    try {
+      Constructor<T> constructor = type.getDeclaredConstructor(types);
+      return constructor.newInstance(args);
+    } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+      throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("cannot build " + type.getSimpleName(), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package io.devenv.profile;
+
+import io.devenv.profile.Interpolation.UnsetException;
+import io.devenv.profile.yaml.YamlNode;
+import io.devenv.profile.yaml.YamlNode.Entry;
+import io.devenv.profile.yaml.YamlNode.Mapping;
+import io.devenv.profile.yaml.YamlNode.Scalar;
+import io.devenv.profile.yaml.YamlNode.Sequence;
+import io.devenv.profile.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Loads a profile: parses it strictly, merges what it extends, fills variables, binds it to the
+ * records and checks every rule, reporting every problem at once in a {@link ProfileException}.
+ */
+public final class ProfileLoader {
+
+  private final Map<String, String> environment;
+
+  /** A loader that reads {@code ${VAR}} from the process environment. */
+  public ProfileLoader() {
+    this(System.getenv());
+  }
+
+  /** A loader with the given environment variables (tests pass their own). */
+  public ProfileLoader(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Loads the profile in {@code file}. */
+  public static Profile load(Path file) {
+    return new ProfileLoader().loadFile(file);
+  }
+
+  /** Loads {@code yaml} as if it were the content of {@code pretendFile} (paths resolve from its directory). */
+  public static Profile parse(String yaml, Path pretendFile) {
+    return new ProfileLoader().loadContent(pretendFile, yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Profile loadFile(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    List<Problem> problems = new ArrayList<>();
+    byte[] bytes = readBytes(absolute, Origin.of(absolute), problems);
+    if (bytes == null) {
+      throw new ProfileException(problems);
+    }
+    return loadContent(absolute, bytes);
+  }
+
+  public Profile loadContent(Path file, byte[] content) {
+    Path absolute = file.toAbsolutePath().normalize();
+    List<Problem> problems = new ArrayList<>();
+    Mapping tree = resolve(absolute, content, new ArrayList<>(), problems);
+    if (tree == null) {
+      throw new ProfileException(sorted(problems));
+    }
+    Map<String, String> variables = variables(tree, problems);
+    Mapping filled = (Mapping) interpolate(tree, name -> lookup(name, variables), problems, "");
+    Profile bound = new Binder(problems).bind(filled, Profile.class);
+    Profile profile = withDefaults(bound, absolute, variables);
+    new Validator(problems).validate(profile);
+    if (!problems.isEmpty()) {
+      throw new ProfileException(sorted(problems));
+    }
+    return profile;
+  }
+
+  /** Reads a file and everything it extends, merged; null when it cannot be read at all. */
+  private Mapping resolve(Path file, byte[] content, List<Path> chain, List<Problem> problems) {
+    chain.add(file);
+    try {
+      YamlNode root = YamlReader.read(file, content, problems);
+      if (root == null) {
+        if (problems.isEmpty()) {
+          problems.add(new Problem(Origin.of(file), "the profile is empty; declare at least 'aws' or 'kubernetes'"));
+        }
+        return null;
+      }
+      if (!(root instanceof Mapping own)) {
+        problems.add(new Problem(root.origin(), "a profile is a map of keys (name, aws, kubernetes, seed...), not "
+            + root.describe()));
+        return null;
+      }
+      Mapping merged = null;
+      for (Scalar parent : extendsOf(own, problems)) {
+        Path parentFile = file.getParent().resolve(parent.text()).normalize();
+        if (chain.contains(parentFile)) {
+          problems.add(new Problem(parent.origin(), "extends cycle: " + cycle(chain, parentFile)));
+          continue;
+        }
+        byte[] bytes = readBytes(parentFile, parent.origin(), problems);
+        if (bytes == null) {
+          continue;
+        }
+        Mapping parentTree = resolve(parentFile, bytes, chain, problems);
+        if (parentTree != null) {
+          Mapping inherited = without(parentTree, "name", "description", "extends");
+          merged = merged == null ? inherited : Merger.merge(merged, inherited);
+        }
+      }
+      return merged == null ? own : Merger.merge(merged, own);
+    } finally {
+      chain.remove(chain.size() - 1);
+    }
+  }
+
+  private static List<Scalar> extendsOf(Mapping own, List<Problem> problems) {
+    YamlNode node = own.get("extends");
+    List<Scalar> parents = new ArrayList<>();
+    if (node == null || node instanceof Scalar s && s.isNull()) {
+      return parents;
+    }
+    List<YamlNode> items = node instanceof Sequence seq ? seq.items() : List.of(node);
+    for (YamlNode item : items) {
+      if (item instanceof Scalar s && s.value() instanceof String) {
+        parents.add(s);
+      } else {
+        problems.add(new Problem(item.origin(), "extends must be a path or a list of paths, not " + item.describe()));
+      }
+    }
+    return parents;
+  }
+
+  private static String cycle(List<Path> chain, Path again) {
+    List<String> names = new ArrayList<>();
+    for (Path p : chain.subList(chain.indexOf(again), chain.size())) {
+      names.add(p.getFileName().toString());
+    }
+    names.add(again.getFileName().toString());
+    return String.join(" → ", names) + "; remove one of these extends";
+  }
+
+  private static byte[] readBytes(Path file, Origin namedAt, List<Problem> problems) {
+    try {
+      if (Files.isDirectory(file)) {
+        problems.add(new Problem(namedAt, Origin.display(file) + " is a directory; name a profile file"));
+        return null;
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      String where = namedAt.line() > 0 ? "extends " : "";
+      problems.add(new Problem(namedAt, where + Origin.display(file) + " does not exist"));
+      return null;
+    } catch (IOException e) {
+      problems.add(new Problem(namedAt, "cannot read " + Origin.display(file) + ": " + e.getMessage()));
+      return null;
+    }
+  }
+
+  private static Mapping without(Mapping map, String... keys) {
+    Map<String, Entry> entries = new LinkedHashMap<>(map.entries());
+    for (String key : keys) {
+      entries.remove(key);
+    }
+    return new Mapping(map.origin(), entries);
+  }
+
+  /** The profile's variables, each filled from the environment; an environment variable of the same name wins. */
+  private Map<String, String> variables(Mapping tree, List<Problem> problems) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (tree.get("variables") instanceof Mapping vars) {
+      vars.entries().forEach((name, entry) -> {
+        if (entry.value() instanceof Scalar s && !s.isNull()) {
+          String value = fill(s, environment::get, problems);
+          String effective = environment.getOrDefault(name, value);
+          if (effective != null) {
+            out.put(name, effective);
+          }
+        }
+      });
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private String lookup(String name, Map<String, String> variables) {
+    String fromEnvironment = environment.get(name);
+    return fromEnvironment != null ? fromEnvironment : variables.get(name);
+  }
+
+  private static YamlNode interpolate(YamlNode node, Function<String, String> lookup, List<Problem> problems, String path) {
+    if (node instanceof Mapping m) {
+      Map<String, Entry> entries = new LinkedHashMap<>();
+      m.entries().forEach((k, e) -> {
+        // variables were filled on their own, from the environment only
+        YamlNode value = path.isEmpty() && k.equals("variables") ? e.value() : interpolate(e.value(), lookup, problems, k);
+        entries.put(k, new Entry(e.keyOrigin(), value));
+      });
+      return new Mapping(m.origin(), entries);
+    }
+    if (node instanceof Sequence s) {
+      return new Sequence(s.origin(), s.items().stream().map(i -> interpolate(i, lookup, problems, path)).toList());
+    }
+    Scalar scalar = (Scalar) node;
+    if (!(scalar.value() instanceof String)) {
+      return scalar;
+    }
+    String filled = fill(scalar, lookup, problems);
+    if (filled == null) {
+      return new Scalar(scalar.origin(), Scalar.UNRESOLVED, scalar.text());
+    }
+    return filled.equals(scalar.text()) ? scalar : scalar.withText(filled);
+  }
+
+  private static String fill(Scalar s, Function<String, String> lookup, List<Problem> problems) {
+    try {
+      return Interpolation.fill(s.text(), lookup);
+    } catch (UnsetException e) {
+      problems.add(new Problem(s.origin(), "${" + e.name() + "} has no value: set the environment variable "
+          + e.name() + ", declare it under 'variables', or write ${" + e.name() + ":-default}"));
+      return null;
+    }
+  }
+
+  /** Defaults that depend on other values: the name from the file, namespaces from kubernetes.namespace. */
+  private static Profile withDefaults(Profile p, Path file, Map<String, String> variables) {
+    String name = p.name() != null ? p.name() : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    KubernetesSpec k = p.kubernetes();
+    String ns = k.namespace();
+    KubernetesSpec kubernetes = new KubernetesSpec(k.origin(), k.enabled(), k.image(), ns, k.manifests(), k.images(),
+        k.portForwards().stream()
+            .map(f -> f.namespace() != null ? f
+                : new KubernetesSpec.PortForward(f.origin(), f.service(), ns, f.port(), f.localPort()))
+            .toList(),
+        k.waitTimeout());
+    SeedSpec s = p.seed();
+    SeedSpec seed = new SeedSpec(s.buckets(), s.tables(), s.queues(),
+        s.configMaps().stream()
+            .map(c -> c.namespace() != null ? c : new SeedSpec.ConfigMapSeed(c.origin(), c.name(), ns, c.from()))
+            .toList());
+    return new Profile(Origin.of(file), name, p.description(), p.extendsFiles(), variables, p.aws(), kubernetes, seed);
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    List<Problem> copy = new ArrayList<>(problems);
+    Collections.sort(copy);
+    return copy;
+  }
+}

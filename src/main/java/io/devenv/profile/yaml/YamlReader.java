@@ -1,0 +1,178 @@
+package io.devenv.profile.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.devenv.profile.Origin;
+import io.devenv.profile.Problem;
+import java.io.IOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one YAML document into a located tree with Jackson's YAML parser. Problems (syntax,
+ * duplicate keys, binary content) are collected, not thrown, so a profile reports all at once.
+ */
+public final class YamlReader {
+
+  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+
+  private final Path file;
+  private final List<Problem> problems;
+
+  private YamlReader(Path file, List<Problem> problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  /**
+   * Parses {@code bytes} as the content of {@code file}.
+   *
+   * @return the root node, or null when the file holds no document or could not be read; the
+   *     reason is then in {@code problems}
+   */
+  public static YamlNode read(Path file, byte[] bytes, List<Problem> problems) {
+    return new YamlReader(file, problems).read(bytes);
+  }
+
+  private YamlNode read(byte[] bytes) {
+    String text = decode(bytes);
+    if (text == null) {
+      return null;
+    }
+    try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      YamlNode root = readValue(parser);
+      JsonToken next = parser.nextToken();
+      if (next != null) {
+        problems.add(new Problem(origin(parser.currentTokenLocation()),
+            "a profile is one YAML document, but a second one starts here; remove the '---' or split the file"));
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        Mark mark = marked.getProblemMark();
+        String what = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
+        String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+        problems.add(new Problem(new Origin(file, mark.getLine() + 1, mark.getColumn() + 1),
+            "YAML syntax error: " + explain(what) + (explain(what).contains("tab") ? "" : context)));
+      } else {
+        problems.add(new Problem(origin(e.getLocation()), "YAML syntax error: " + explain(e.getOriginalMessage())));
+      }
+      return null;
+    } catch (IOException e) {
+      problems.add(new Problem(Origin.of(file), "cannot read the file: " + e.getMessage()));
+      return null;
+    }
+  }
+
+  private String decode(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        problems.add(new Problem(Origin.of(file),
+            "not a text file (a NUL byte at offset " + i + "); a profile is a YAML text file"));
+        return null;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      problems.add(new Problem(Origin.of(file), "not UTF-8 text; save the profile as UTF-8"));
+      return null;
+    }
+  }
+
+  private YamlNode readValue(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    Origin at = origin(parser.currentTokenLocation());
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      problems.add(new Problem(at, "YAML aliases (*" + parser.getText() + ") are not supported in profiles; use extends"));
+      return new YamlNode.Scalar(at, null, "");
+    }
+    switch (token) {
+      case START_OBJECT:
+        return readMapping(parser, at);
+      case START_ARRAY:
+        List<YamlNode> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(readValue(parser));
+        }
+        return new YamlNode.Sequence(at, items);
+      case VALUE_STRING:
+        return new YamlNode.Scalar(at, parser.getText(), parser.getText());
+      case VALUE_NUMBER_INT:
+        Number n = parser.getNumberValue();
+        Object integral = n instanceof Integer i ? Long.valueOf(i) : n;
+        return new YamlNode.Scalar(at, integral, parser.getText());
+      case VALUE_NUMBER_FLOAT:
+        return new YamlNode.Scalar(at, parser.getDecimalValue(), parser.getText());
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return new YamlNode.Scalar(at, parser.getBooleanValue(), parser.getText());
+      case VALUE_NULL:
+        return new YamlNode.Scalar(at, null, "");
+      default:
+        problems.add(new Problem(at, "unexpected YAML content (" + token + ")"));
+        return new YamlNode.Scalar(at, null, "");
+    }
+  }
+
+  private YamlNode readMapping(JsonParser parser, Origin at) throws IOException {
+    Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      Origin keyAt = origin(parser.currentTokenLocation());
+      parser.nextToken();
+      YamlNode value = readValue(parser);
+      YamlNode.Entry earlier = entries.get(key);
+      if (earlier != null) {
+        problems.add(new Problem(keyAt, "duplicate key '" + key + "' (first at line " + earlier.keyOrigin().line()
+            + "); keep one of them"));
+        continue;
+      }
+      entries.put(key, new YamlNode.Entry(keyAt, value));
+    }
+    return new YamlNode.Mapping(at, entries);
+  }
+
+  private Origin origin(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return Origin.of(file);
+    }
+    return new Origin(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+
+  /** SnakeYAML's messages, made shorter and with the fix where we know it. */
+  private static String explain(String message) {
+    String first = message == null ? "unreadable YAML" : message.strip();
+    if (first.contains("\\t(TAB)") || first.contains("'\\t'") || first.contains("TAB")) {
+      return "a tab character; YAML indents with spaces only — replace the tab with spaces";
+    }
+    // SnakeYAML repeats the position in a trailing " in 'reader', line x, column y:" block.
+    int in = first.indexOf(" in 'reader'");
+    if (in > 0) {
+      first = first.substring(0, in);
+    }
+    return first.replaceAll("\\s+", " ").strip();
+  }
+}
