@@ -125,7 +125,9 @@ public record EmulatorPreset(
     if (!profile.needsAws()) {
       return problems; // no emulator is started
     }
-    String where = profile.origin() == null ? "<profile>" : profile.origin().toString();
+    var awsOrigin = profile.aws().origin();
+    String where = awsOrigin != null && awsOrigin.file() != null ? awsOrigin.toString()
+        : profile.origin() == null ? "<profile>" : profile.origin().toString();
     String image = profile.aws().image() != null ? profile.aws().image() : defaultImage;
     if (image == null || image.isBlank()) {
       problems.add(where + ": aws.emulator custom needs aws.image (an image serving the AWS API on one port)");
