@@ -162,7 +162,7 @@ final class EnvironmentStarter {
   private Started<AwsAccess> emulator(EmulatorSettings settings, Container existing, String network) {
     String name = id.containerName(AWS);
     Progress.Step step = progress.start("AWS emulator " + settings.preset().name() + " (" + settings.image() + ")");
-    String containerId = null;
+    LogTail log = new LogTail(20);
     try {
       String hash = settings.configHash();
       String replaced = "";
@@ -182,6 +182,7 @@ final class EnvironmentStarter {
       }
       PortCheck.requireFree(options.awsHostPort(), "the AWS emulator");
       GenericContainer<?> container = EmulatorContainer.create(settings, options.startupTimeout());
+      container.withLogConsumer(log);
       Map<String, String> labels = labels(AWS, hash);
       labels.put(Labels.PRESET, settings.preset().name());
       labels.put(Labels.HEALTH_PATH, settings.healthPath());
@@ -198,17 +199,14 @@ final class EnvironmentStarter {
           cmd.getHostConfig().withBinds(binds);
         });
       }
-      try {
-        container.start();
-      } finally {
-        containerId = container.getContainerId();
-      }
+      container.start();
+      String containerId = container.getContainerId();
       Started<AwsAccess> started = new Started<>(containerId, awsAccess(containerId, network));
       step.done((replaced.isEmpty() ? "started " : "recreated ") + name + replaced + " at " + started.access().endpoint());
       return started;
     } catch (RuntimeException e) {
       DevenvException failure = StartFailures.translate(e, "AWS emulator " + settings.image(), options.awsHostPort(),
-          DockerObjects.logTail(docker, containerId, 20));
+          log.text());
       step.failed(failure.getMessage());
       throw failure;
     }
@@ -217,7 +215,7 @@ final class EnvironmentStarter {
   private Started<ClusterAccess> cluster(String image, Container existing, String network) {
     String name = id.containerName(K3S);
     Progress.Step step = progress.start("k3s (" + image + ")");
-    String containerId = null;
+    LogTail log = new LogTail(20);
     try {
       String hash = Hashes.of(Map.of("role", K3S, "image", image));
       String replaced = "";
@@ -231,20 +229,18 @@ final class EnvironmentStarter {
         DockerObjects.removeContainer(docker, existing.getId());
       }
       K3sContainer container = K3sCluster.create(image);
+      container.withLogConsumer(log);
       container.waitingFor(org.testcontainers.containers.wait.strategy.Wait
           .forLogMessage(".*Node controller sync successful.*", 1).withStartupTimeout(options.startupTimeout()));
       ContainerSetup.apply(container, name, labels(K3S, hash), Map.of(K3sCluster.API_PORT, 0), new ExistingNetwork(network),
           K3S, cancelled::get);
-      try {
-        container.start();
-      } finally {
-        containerId = container.getContainerId();
-      }
+      container.start();
+      String containerId = container.getContainerId();
       Started<ClusterAccess> started = new Started<>(containerId, clusterAccess(containerId));
       step.done((replaced.isEmpty() ? "started " : "recreated ") + name + replaced);
       return started;
     } catch (RuntimeException e) {
-      DevenvException failure = StartFailures.translate(e, "k3s " + image, 0, DockerObjects.logTail(docker, containerId, 20));
+      DevenvException failure = StartFailures.translate(e, "k3s " + image, 0, log.text());
       step.failed(failure.getMessage());
       throw failure;
     }

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Assumptions;
  * (Written here because {@code io.devenv.testing.Requirements} is not on main yet.)
  */
 public final class DockerRequirements {
-  /** The MiniStack image CI builds without a registry: .ci/build-ministack-image.sh. */
-  public static final String MINISTACK_IMAGE = "devenv-test/ministack:local";
+  /**
+   * The MiniStack image CI builds without a registry (.ci/build-ministack-image.sh); another tag
+   * can be given with {@code -Ddevenv.test.ministackImage=...}.
+   */
+  public static final String MINISTACK_IMAGE = System.getProperty("devenv.test.ministackImage", "devenv-test/ministack:local");
 
   private DockerRequirements() {}
 
