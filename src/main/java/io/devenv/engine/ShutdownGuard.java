@@ -10,12 +10,19 @@ import java.util.concurrent.TimeUnit;
  * {@link DockerEngine#start}, leaving containers half made.
  *
  * <pre>{@code
- * try (ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(30))) {
+ * ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(30));
+ * try {
  *   engine.start(profile, options);   // an interrupt removes what this call created
+ * } catch (DevenvException e) {
+ *   err.println(e.getMessage());       // report first: closing the guard lets a signalled JVM end
+ * } finally {
+ *   guard.close();
  * }
  * }</pre>
  *
- * Close it before calling {@code System.exit}: exiting while the hook waits would deadlock.
+ * Not try-with-resources: it closes before the catch block runs, so after a signal the JVM could
+ * end before the error is printed. Close it before {@code System.exit}, which would otherwise
+ * wait for the hook while the hook waits for it.
  */
 public final class ShutdownGuard implements AutoCloseable {
   private final Thread worker;

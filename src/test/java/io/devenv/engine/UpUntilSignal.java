@@ -12,7 +12,9 @@ public final class UpUntilSignal {
   public static void main(String[] args) {
     var profile = ProfileLoader.load(Path.of(args[1]));
     int code = 0;
-    try (ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(40))) {
+    // Closed only after the outcome is reported: once closed, a pending shutdown lets the JVM end.
+    ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(40));
+    try {
       System.out.println("starting");
       System.out.flush();
       DockerEngine.connect().start(profile, EngineOptions.of(Path.of(args[0])).withStartupTimeout(Duration.ofMinutes(2)));
@@ -20,8 +22,10 @@ public final class UpUntilSignal {
     } catch (DevenvException e) {
       System.out.println("error " + e.exitCode() + ": " + e.getMessage());
       code = e.exitCode();
+    } finally {
+      System.out.flush();
+      guard.close();
     }
-    System.out.flush();
     System.exit(code);
   }
 }
