@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** profiles/aws-only.yaml, loaded from its file, provisioned and seeded twice against MiniStack. */
-class AwsOnlyProfileIT {
+class AwsOnlyProfileTest {
   @RegisterExtension
   static final MiniStackProcess ministack = new MiniStackProcess();
 
