@@ -64,7 +64,7 @@ public final class ReferenceDoc {
             .append(cell(c.isAnnotationPresent(Doc.class) ? c.getAnnotation(Doc.class).value() : "")).append(" |\n");
       }
     }
-    return out.toString();
+    return out.append('\n').toString();
   }
 
   /** Every key of the format, depth first, each place it can be written (a key type's keys twice). */
