@@ -20,7 +20,7 @@ import java.util.Set;
  * generation and every replica is updated and available; a Job when it is Complete; a
  * CustomResourceDefinition when it is Established.
  */
-final class Rollout {
+public final class Rollout {
 
   /** The kinds devenv waits for. */
   static final Set<String> WAITED_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CustomResourceDefinition");
@@ -39,7 +39,7 @@ final class Rollout {
 
   private Rollout() {}
 
-  static boolean waitedFor(ObjectRef ref) {
+  public static boolean waitedFor(ObjectRef ref) {
     if (!WAITED_KINDS.contains(ref.kind())) {
       return false;
     }
