@@ -49,9 +49,12 @@ class ProfileValidationCliTest {
     JsonNode result = new ObjectMapper().readTree(run.out()).get("profiles").get(0);
     assertThat(result.get("valid").asBoolean()).isFalse();
     assertThat(result.get("problems")).as("all nine problems, in one run").hasSize(9);
-    assertThat(result.get("problems").get(0).asText()).endsWith(
-        "many-problems.yaml:4:11: aws.region 'eu-wast-3' is not an AWS region such as us-east-1 or eu-west-3"
-            + " (did you mean 'eu-west-3'?)");
+    JsonNode first = result.get("problems").get(0);
+    assertThat(first.get("file").asText()).as("the file, apart from the message").endsWith("many-problems.yaml");
+    assertThat(first.get("line").asInt()).isEqualTo(4);
+    assertThat(first.get("column").asInt()).isEqualTo(11);
+    assertThat(first.get("message").asText()).isEqualTo(
+        "aws.region 'eu-wast-3' is not an AWS region such as us-east-1 or eu-west-3 (did you mean 'eu-west-3'?)");
   }
 
   @Test
