@@ -75,7 +75,7 @@ public final class KubernetesDeployer {
 
     List<GenericKubernetesResource> seeds = ConfigMapSeeds.configMaps(
         profile.seed() == null || profile.seed().configMaps() == null ? List.of() : profile.seed().configMaps(), namespace);
-    Set<String> namespaces = namespaces(namespace, documents, seeds);
+    Set<String> namespaces = namespaces(profile, documents);
 
     Progress.Step applying = progress.start("Applying Kubernetes objects to " + String.join(", ", namespaces));
     List<DeployReport.Applied> applied = new ArrayList<>();
@@ -207,12 +207,18 @@ public final class KubernetesDeployer {
     }
   }
 
-  /** The namespaces deployed to: the profile's, and every one an object or seed names. */
-  private static Set<String> namespaces(String namespace, List<ManifestDocument> documents, List<GenericKubernetesResource> seeds) {
+  /**
+   * The namespaces a deploy goes to, each wired to the AWS emulator: the profile's
+   * {@code kubernetes.namespace}, then every other one an object or a ConfigMap seed names.
+   */
+  public static Set<String> namespaces(Profile profile, List<ManifestDocument> documents) {
+    String namespace = profile.kubernetes().namespace();
     Set<String> namespaces = new LinkedHashSet<>();
     namespaces.add(namespace);
     documents.stream().map(ManifestDocument::namespace).filter(n -> n != null).forEach(namespaces::add);
-    seeds.forEach(s -> namespaces.add(s.getMetadata().getNamespace()));
+    if (profile.seed() != null && profile.seed().configMaps() != null) {
+      profile.seed().configMaps().forEach(s -> namespaces.add(s.namespace() == null || s.namespace().isBlank() ? namespace : s.namespace()));
+    }
     return namespaces;
   }
 
