@@ -1,0 +1,47 @@
+package io.devenv.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import org.testcontainers.DockerClientFactory;
+
+/** The Docker client Testcontainers found, or one clear line saying Docker is not there. */
+public final class DockerAccess {
+  private DockerAccess() {}
+
+  /**
+   * The client of the Docker engine Testcontainers detects (DOCKER_HOST, the default socket, ...).
+   *
+   * @throws DevenvException (exit 1) naming the address tried and what to do
+   */
+  public static DockerClient client() {
+    try {
+      if (!DockerClientFactory.instance().isDockerAvailable()) {
+        throw unreachable(null);
+      }
+      return DockerClientFactory.instance().client();
+    } catch (IllegalStateException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** Whether Docker answers, without throwing. */
+  public static boolean isReachable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Where Docker is looked for: DOCKER_HOST, or the default socket. */
+  public static String host() {
+    String env = System.getenv("DOCKER_HOST");
+    return env == null || env.isBlank() ? "unix:///var/run/docker.sock" : env;
+  }
+
+  static DevenvException unreachable(Throwable cause) {
+    return new DevenvException(ExitCode.FAILURE, "Docker is not reachable at " + host()
+        + ": start Docker (or set DOCKER_HOST) and run devenv doctor", cause);
+  }
+}

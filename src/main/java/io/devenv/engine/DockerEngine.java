@@ -1,0 +1,235 @@
+package io.devenv.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Network;
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import io.devenv.profile.Profile;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The {@code docker} engine: runs a profile's AWS emulator and k3s as containers on one Docker
+ * network, finds them again from any later process by their labels, and removes them.
+ *
+ * <p>Containers outlive the JVM that started them (no Ryuk, no Testcontainers session label):
+ * {@link #start} reuses running ones whose settings hash matches and recreates the rest;
+ * {@link #down} removes everything carrying the project's and profile's labels.
+ */
+public final class DockerEngine {
+  private final DockerClient docker;
+
+  public DockerEngine(DockerClient docker) {
+    this.docker = docker;
+  }
+
+  /**
+   * The engine on the Docker that Testcontainers finds.
+   *
+   * @throws DevenvException when Docker is not reachable, in one line saying what to do
+   */
+  public static DockerEngine connect() {
+    return new DockerEngine(DockerAccess.client());
+  }
+
+  public DockerClient docker() {
+    return docker;
+  }
+
+  /**
+   * Starts or reuses the profile's containers and returns how to reach them. Checks everything it
+   * can before any container starts (preset services, token, local images, a fixed port); holds
+   * the project lock while it works; on failure or interrupt removes what this call created
+   * (unless {@link EngineOptions#keepOnFailure()}) and restores the interrupt flag.
+   *
+   * @throws DevenvException exit 2 for a profile the preset cannot run, 1 for a start that failed,
+   *     130 when interrupted
+   */
+  public Environment start(Profile profile, EngineOptions options) {
+    EmulatorPreset.check(profile, options.environment());
+    if (profile.kubernetes().enabled()) {
+      K3sImages.requirePresent(docker, profile.kubernetes().images());
+    }
+    try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), options.lockTimeout(), options.progress())) {
+      return new EnvironmentStarter(docker, profile, options).run();
+    }
+  }
+
+  /**
+   * How to reach the profile's running containers, without starting anything: for
+   * {@code devenv env}, {@code status} and a JUnit run against an environment already up.
+   *
+   * @throws DevenvException when they are not running, saying to run devenv up
+   */
+  public Environment attach(Profile profile, Path projectDir) {
+    EnvironmentId id = new EnvironmentId(projectDir, profile.name());
+    AwsAccess aws = null;
+    ClusterAccess cluster = null;
+    for (Container c : DockerObjects.containers(docker, id)) {
+      if (!"running".equals(c.getState())) {
+        continue;
+      }
+      InspectContainerResponse info = DockerObjects.inspect(docker, c.getId());
+      if (DockerObjects.role(c).equals(EnvironmentStarter.AWS)) {
+        int port = Integer.parseInt(c.getLabels().getOrDefault(Labels.SERVICE_PORT, "4566"));
+        URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + DockerObjects.hostPort(info, port));
+        String region = profile.aws().region() == null ? "us-east-1" : profile.aws().region();
+        aws = AwsAccess.local(endpoint, region).withNetworkAddress(DockerObjects.networkAddress(info, id.baseName()), port);
+      } else if (DockerObjects.role(c).equals(EnvironmentStarter.K3S)) {
+        cluster = new ClusterAccess(K3sCluster.kubeconfig(docker, c.getId(),
+            DockerObjects.hostPort(info, K3sCluster.API_PORT)), null);
+      }
+    }
+    if ((profile.needsAws() && aws == null) || (profile.kubernetes().enabled() && cluster == null)) {
+      throw DevenvException.failure("Profile " + profile.name() + " is not running in " + id.projectDir()
+          + ": run devenv up", null);
+    }
+    return new Environment(profile, aws, cluster);
+  }
+
+  /**
+   * Removes the containers and networks of a profile (every profile of the project when
+   * {@code profileName} is null), and with {@code volumes} their state volumes too.
+   */
+  public DownReport down(Path projectDir, String profileName, boolean volumes) {
+    EnvironmentId id = new EnvironmentId(projectDir, profileName);
+    List<String> containers = new ArrayList<>();
+    for (Container c : DockerObjects.containers(docker, id)) {
+      if (DockerObjects.removeContainer(docker, c.getId())) {
+        containers.add(DockerObjects.name(c));
+      }
+    }
+    List<String> networks = new ArrayList<>();
+    for (Network n : DockerObjects.networks(docker, id)) {
+      if (DockerObjects.removeNetwork(docker, n.getId())) {
+        networks.add(n.getName());
+      }
+    }
+    List<String> removedVolumes = new ArrayList<>();
+    if (volumes) {
+      var found = docker.listVolumesCmd().withFilter("label", id.labelFilter()).exec().getVolumes();
+      for (var v : found == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : found) {
+        try {
+          docker.removeVolumeCmd(v.getName()).exec();
+          removedVolumes.add(v.getName());
+        } catch (NotFoundException gone) {
+          // removed meanwhile
+        }
+      }
+    }
+    return new DownReport(containers, networks, removedVolumes);
+  }
+
+  /** What runs for a profile (every profile of the project when {@code profileName} is null). */
+  public Status status(Path projectDir, String profileName) {
+    EnvironmentId id = new EnvironmentId(projectDir, profileName);
+    List<String> networks = DockerObjects.networks(docker, id).stream().map(Network::getName).sorted().toList();
+    List<ContainerStatus> containers = new ArrayList<>();
+    for (Container c : DockerObjects.containers(docker, id)) {
+      containers.add(describe(c));
+    }
+    return new Status(id.projectDir(), profileName, networks, containers);
+  }
+
+  private ContainerStatus describe(Container c) {
+    Map<String, String> labels = c.getLabels();
+    String role = DockerObjects.role(c);
+    InspectContainerResponse info = DockerObjects.inspect(docker, c.getId());
+    String network = new EnvironmentId(Path.of(labels.getOrDefault(Labels.PROJECT_DIR, "/")),
+        labels.get(Labels.PROFILE)).baseName();
+    String endpoint = null;
+    String health = c.getState();
+    if (role.equals(EnvironmentStarter.AWS)) {
+      int port = DockerObjects.hostPort(info, Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, "4566")));
+      if (port > 0) {
+        endpoint = "http://" + ContainerSetup.LOOPBACK + ":" + port;
+        if ("running".equals(c.getState())) {
+          health = HealthProbe.once(URI.create(endpoint), labels.getOrDefault(Labels.HEALTH_PATH, "/_localstack/health"));
+        }
+      }
+    } else if (role.equals(EnvironmentStarter.K3S)) {
+      int port = DockerObjects.hostPort(info, K3sCluster.API_PORT);
+      endpoint = port > 0 ? "https://" + ContainerSetup.LOOPBACK + ":" + port : null;
+    }
+    return new ContainerStatus(role, DockerObjects.name(c), c.getId().substring(0, 12), c.getImage(), c.getState(),
+        health, endpoint, DockerObjects.networkAddress(info, network), DockerObjects.publishedPorts(info),
+        labels.get(Labels.CONFIG_HASH), Instant.ofEpochSecond(c.getCreated()));
+  }
+
+  /**
+   * Streams a container's log, line by line: {@code role} is {@code aws} or {@code k3s}
+   * (a Kubernetes workload's log comes from the cluster, not from here).
+   *
+   * @param tail how many past lines to show; negative for all
+   * @param follow keep streaming until the container stops or the thread is interrupted
+   */
+  public void logs(Path projectDir, String profileName, String role, int tail, boolean follow, Consumer<String> lines) {
+    EnvironmentId id = new EnvironmentId(projectDir, profileName);
+    Container container = DockerObjects.containers(docker, id).stream()
+        .filter(c -> DockerObjects.role(c).equals(role)).findFirst()
+        .orElseThrow(() -> DevenvException.invalid("No " + role + " container of profile " + profileName
+            + " in " + id.projectDir() + ": run devenv up"));
+    var cmd = docker.logContainerCmd(container.getId()).withStdOut(true).withStdErr(true).withFollowStream(follow);
+    if (tail >= 0) {
+      cmd.withTail(tail);
+    }
+    LineSplitter splitter = new LineSplitter(lines);
+    try (ResultCallback.Adapter<Frame> callback = cmd.exec(new ResultCallback.Adapter<>() {
+      @Override
+      public void onNext(Frame frame) {
+        splitter.accept(new String(frame.getPayload(), StandardCharsets.UTF_8));
+      }
+    })) {
+      callback.awaitCompletion();
+      splitter.flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      splitter.flush();
+    } catch (IOException e) {
+      throw DevenvException.failure("Could not read the log of " + DockerObjects.name(container) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Frames can split or join lines; hands on whole lines. */
+  private static final class LineSplitter {
+    private final Consumer<String> lines;
+    private final StringBuilder pending = new StringBuilder();
+
+    LineSplitter(Consumer<String> lines) {
+      this.lines = lines;
+    }
+
+    synchronized void accept(String text) {
+      pending.append(text);
+      int newline;
+      while ((newline = pending.indexOf("\n")) >= 0) {
+        lines.accept(pending.substring(0, newline));
+        pending.delete(0, newline + 1);
+      }
+    }
+
+    synchronized void flush() {
+      if (pending.length() > 0) {
+        lines.accept(pending.toString());
+        pending.setLength(0);
+      }
+    }
+  }
+
+  static DevenvException interrupted(String what, InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new DevenvException(ExitCode.INTERRUPTED, "Interrupted while " + what, e);
+  }
+}

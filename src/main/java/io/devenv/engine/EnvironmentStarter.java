@@ -1,0 +1,297 @@
+package io.devenv.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Volume;
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import io.devenv.core.Progress;
+import io.devenv.profile.Profile;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.k3s.K3sContainer;
+
+/**
+ * One {@link DockerEngine#start} call: finds the environment's containers by label, reuses those
+ * whose settings hash still matches, (re)creates the others in parallel on the environment's
+ * network, and on failure or interrupt removes exactly what this call created.
+ */
+final class EnvironmentStarter {
+  static final String AWS = "aws";
+  static final String K3S = "k3s";
+  private static final Duration REUSE_HEALTH_WAIT = Duration.ofSeconds(5);
+  private static final Duration CLEANUP_WAIT = Duration.ofSeconds(10);
+
+  /** A container this call reused or started, and what the caller reaches it with. */
+  private record Started<T>(String containerId, T access) {}
+
+  private final DockerClient docker;
+  private final EnvironmentId id;
+  private final Profile profile;
+  private final EngineOptions options;
+  private final Progress progress;
+  private final String createdBy = UUID.randomUUID().toString();
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private volatile String createdNetworkId;
+
+  EnvironmentStarter(DockerClient docker, Profile profile, EngineOptions options) {
+    this.docker = docker;
+    this.profile = profile;
+    this.options = options;
+    this.progress = options.progress();
+    this.id = new EnvironmentId(options.projectDir(), profile.name());
+  }
+
+  Environment run() {
+    boolean wantAws = profile.needsAws();
+    boolean wantK3s = profile.kubernetes().enabled();
+    EmulatorSettings emulator = wantAws ? EmulatorSettings.of(profile, options.environment()) : null;
+    String k3sImage = profile.kubernetes().image() == null ? K3sCluster.DEFAULT_IMAGE : profile.kubernetes().image();
+    ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "devenv-start-" + id.baseName());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Container> existing = new HashMap<>();
+      for (Container c : DockerObjects.containers(docker, id)) {
+        String role = DockerObjects.role(c);
+        boolean wanted = (role.equals(AWS) && wantAws) || (role.equals(K3S) && wantK3s);
+        if (wanted && !existing.containsKey(role)) {
+          existing.put(role, c);
+        } else {
+          DockerObjects.removeContainer(docker, c.getId()); // a role the profile no longer has, or a duplicate
+        }
+      }
+      if (!wantAws && !wantK3s) {
+        return new Environment(profile, null, null);
+      }
+      String network = ensureNetwork();
+      Future<Started<AwsAccess>> aws = wantAws ? pool.submit(() -> emulator(emulator, existing.get(AWS), network)) : null;
+      Future<Started<ClusterAccess>> k3s = wantK3s ? pool.submit(() -> cluster(k3sImage, existing.get(K3S), network)) : null;
+      Started<AwsAccess> awsStarted = aws == null ? null : await(aws);
+      Started<ClusterAccess> k3sStarted = k3s == null ? null : await(k3s);
+      if (k3sStarted != null && !profile.kubernetes().images().isEmpty()) {
+        importImages(k3sStarted.containerId());
+      }
+      return new Environment(profile, awsStarted == null ? null : awsStarted.access(),
+          k3sStarted == null ? null : k3sStarted.access());
+    } catch (InterruptedException e) {
+      abandon(pool);
+      Thread.currentThread().interrupt();
+      throw new DevenvException(ExitCode.INTERRUPTED, "Interrupted: " + (options.keepOnFailure()
+          ? "kept what this start had created (--keep)" : "removed what this start had created"), e);
+    } catch (RuntimeException e) {
+      abandon(pool);
+      throw e;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw DevenvException.failure("Could not start the environment: " + cause, cause);
+    }
+  }
+
+  /** Stops the other start and removes what this call created, unless asked to keep it. */
+  private void abandon(ExecutorService pool) {
+    cancelled.set(true);
+    pool.shutdownNow();
+    boolean interrupted = Thread.interrupted();
+    try {
+      pool.awaitTermination(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    if (!options.keepOnFailure()) {
+      for (Container c : DockerObjects.containersCreatedBy(docker, createdBy)) {
+        DockerObjects.removeContainer(docker, c.getId());
+      }
+      if (createdNetworkId != null) {
+        try {
+          DockerObjects.removeNetwork(docker, createdNetworkId);
+        } catch (RuntimeException stillInUse) {
+          // a container outside this call uses it; down removes it later
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String ensureNetwork() {
+    String name = id.baseName();
+    for (var n : DockerObjects.networks(docker, id)) {
+      if (n.getName().equals(name)) {
+        return name;
+      }
+    }
+    Map<String, String> labels = new LinkedHashMap<>(id.labels());
+    labels.put(Labels.PROJECT_DIR, id.projectDir().toString());
+    labels.put(Labels.CREATED_BY, createdBy);
+    createdNetworkId = docker.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec().getId();
+    return name;
+  }
+
+  private Started<AwsAccess> emulator(EmulatorSettings settings, Container existing, String network) {
+    String name = id.containerName(AWS);
+    Progress.Step step = progress.start("AWS emulator " + settings.preset().name() + " (" + settings.image() + ")");
+    LogTail log = new LogTail(20);
+    try {
+      String hash = settings.configHash();
+      String replaced = "";
+      if (existing != null) {
+        if (reusable(existing, hash, network)) {
+          Started<AwsAccess> reused = new Started<>(existing.getId(), awsAccess(existing.getId(), network));
+          String health = HealthProbe.until(reused.access().endpoint(), settings.healthPath(), REUSE_HEALTH_WAIT);
+          if (health.equals("healthy")) {
+            step.done("reused " + name + " at " + reused.access().endpoint());
+            return reused;
+          }
+          replaced = " (the running one was " + health + ")";
+        } else {
+          replaced = existing.getState().equals("running") ? " (settings changed)" : " (replaced a stopped one)";
+        }
+        DockerObjects.removeContainer(docker, existing.getId());
+      }
+      PortCheck.requireFree(options.awsHostPort(), "the AWS emulator");
+      GenericContainer<?> container = EmulatorContainer.create(settings, options.startupTimeout());
+      container.withLogConsumer(log);
+      Map<String, String> labels = labels(AWS, hash);
+      labels.put(Labels.PRESET, settings.preset().name());
+      labels.put(Labels.HEALTH_PATH, settings.healthPath());
+      labels.put(Labels.SERVICE_PORT, Integer.toString(settings.port()));
+      ContainerSetup.apply(container, name, labels, Map.of(settings.port(), options.awsHostPort()), new ExistingNetwork(network),
+          AWS, cancelled::get);
+      String stateDir = settings.preset().stateDir();
+      if (stateDir != null) {
+        String volume = ensureVolume(AWS);
+        container.withCreateContainerCmdModifier(cmd -> {
+          List<Bind> binds = new ArrayList<>(Arrays.asList(cmd.getHostConfig().getBinds() == null
+              ? new Bind[0] : cmd.getHostConfig().getBinds()));
+          binds.add(new Bind(volume, new Volume(stateDir)));
+          cmd.getHostConfig().withBinds(binds);
+        });
+      }
+      container.start();
+      String containerId = container.getContainerId();
+      Started<AwsAccess> started = new Started<>(containerId, awsAccess(containerId, network));
+      step.done((replaced.isEmpty() ? "started " : "recreated ") + name + replaced + " at " + started.access().endpoint());
+      return started;
+    } catch (RuntimeException e) {
+      DevenvException failure = StartFailures.translate(e, "AWS emulator " + settings.image(), options.awsHostPort(),
+          log.text());
+      step.failed(failure.getMessage());
+      throw failure;
+    }
+  }
+
+  private Started<ClusterAccess> cluster(String image, Container existing, String network) {
+    String name = id.containerName(K3S);
+    Progress.Step step = progress.start("k3s (" + image + ")");
+    LogTail log = new LogTail(20);
+    try {
+      String hash = Hashes.of(Map.of("role", K3S, "image", image));
+      String replaced = "";
+      if (existing != null) {
+        if (reusable(existing, hash, network)) {
+          Started<ClusterAccess> reused = new Started<>(existing.getId(), clusterAccess(existing.getId()));
+          step.done("reused " + name);
+          return reused;
+        }
+        replaced = existing.getState().equals("running") ? " (settings changed)" : " (replaced a stopped one)";
+        DockerObjects.removeContainer(docker, existing.getId());
+      }
+      K3sContainer container = K3sCluster.create(image);
+      container.withLogConsumer(log);
+      container.waitingFor(org.testcontainers.containers.wait.strategy.Wait
+          .forLogMessage(".*Node controller sync successful.*", 1).withStartupTimeout(options.startupTimeout()));
+      ContainerSetup.apply(container, name, labels(K3S, hash), Map.of(K3sCluster.API_PORT, 0), new ExistingNetwork(network),
+          K3S, cancelled::get);
+      container.start();
+      String containerId = container.getContainerId();
+      Started<ClusterAccess> started = new Started<>(containerId, clusterAccess(containerId));
+      step.done((replaced.isEmpty() ? "started " : "recreated ") + name + replaced);
+      return started;
+    } catch (RuntimeException e) {
+      DevenvException failure = StartFailures.translate(e, "k3s " + image, 0, log.text());
+      step.failed(failure.getMessage());
+      throw failure;
+    }
+  }
+
+  private void importImages(String k3sContainerId) {
+    List<String> images = profile.kubernetes().images();
+    Progress.Step step = progress.start("Local images into k3s");
+    int imported = K3sImages.importInto(docker, k3sContainerId, images);
+    step.done(imported + " imported, " + (images.size() - imported) + " up to date");
+  }
+
+  private boolean reusable(Container c, String hash, String network) {
+    Map<String, String> labels = c.getLabels();
+    boolean onNetwork = c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null
+        && c.getNetworkSettings().getNetworks().containsKey(network);
+    return "running".equals(c.getState()) && hash.equals(labels.get(Labels.CONFIG_HASH)) && onNetwork;
+  }
+
+  private Map<String, String> labels(String role, String hash) {
+    Map<String, String> labels = new LinkedHashMap<>(id.labels());
+    labels.put(Labels.PROJECT_DIR, id.projectDir().toString());
+    labels.put(Labels.ROLE, role);
+    labels.put(Labels.CONFIG_HASH, hash);
+    labels.put(Labels.CREATED_BY, createdBy);
+    return labels;
+  }
+
+  private String ensureVolume(String role) {
+    String name = id.volumeName(role);
+    try {
+      docker.inspectVolumeCmd(name).exec();
+    } catch (NotFoundException e) {
+      Map<String, String> labels = new LinkedHashMap<>(id.labels());
+      labels.put(Labels.PROJECT_DIR, id.projectDir().toString());
+      labels.put(Labels.ROLE, role);
+      docker.createVolumeCmd().withName(name).withLabels(labels).exec();
+    }
+    return name;
+  }
+
+  private AwsAccess awsAccess(String containerId, String network) {
+    InspectContainerResponse info = DockerObjects.inspect(docker, containerId);
+    int port = Integer.parseInt(info.getConfig().getLabels().getOrDefault(Labels.SERVICE_PORT, "4566"));
+    URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + DockerObjects.hostPort(info, port));
+    String region = profile.aws().region() == null ? "us-east-1" : profile.aws().region();
+    return AwsAccess.local(endpoint, region).withNetworkAddress(DockerObjects.networkAddress(info, network), port);
+  }
+
+  private ClusterAccess clusterAccess(String containerId) {
+    InspectContainerResponse info = DockerObjects.inspect(docker, containerId);
+    return new ClusterAccess(K3sCluster.kubeconfig(docker, containerId, DockerObjects.hostPort(info, K3sCluster.API_PORT)), null);
+  }
+}

@@ -1,0 +1,257 @@
+package io.devenv.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Ports;
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import io.devenv.expose.EnvFile;
+import io.devenv.profile.Profile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The engine against a real Docker and a real emulator image (MiniStack, built locally). Each
+ * test uses its own project directory and removes everything it made, also when it fails.
+ */
+class DockerEngineTest {
+  @TempDir Path project;
+  private DockerEngine engine;
+  private final List<String> profiles = new ArrayList<>();
+
+  @BeforeEach
+  void requireDockerAndImage() {
+    DockerRequirements.image(DockerRequirements.MINISTACK_IMAGE);
+    engine = DockerEngine.connect();
+  }
+
+  @AfterEach
+  void removeEverything() {
+    if (engine != null) {
+      engine.down(project, null, true);
+    }
+  }
+
+  private Profile profile(String name, String extraAws) {
+    profiles.add(name);
+    return TestProfiles.ministack(project, name, extraAws);
+  }
+
+  private EngineOptions options() {
+    return EngineOptions.of(project).withStartupTimeout(Duration.ofSeconds(60));
+  }
+
+  private List<Container> labelled() {
+    return engine.docker().listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(Labels.PROJECT, new EnvironmentId(project, null).projectHash())).exec();
+  }
+
+  @Test
+  @DisplayName("up → status → env → up again reuses the container → a changed profile recreates it → down leaves nothing")
+  void lifecycle() {
+    // Given an AWS-only profile on the local MiniStack image
+    Profile profile = profile("lifecycle", "");
+
+    // When it is started
+    Environment env = engine.start(profile, options());
+
+    // Then the emulator answers on 127.0.0.1 with the profile's region, and has an address on the network
+    AwsAccess aws = env.aws();
+    assertThat(aws.endpoint().getHost()).isEqualTo("127.0.0.1");
+    assertThat(aws.region()).isEqualTo("eu-west-3");
+    assertThat(aws.networkAddress()).as("address on the environment's network").matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    assertThat(aws.networkPort()).isEqualTo(4566);
+    assertThat(env.cluster()).as("kubernetes disabled").isNull();
+    try (S3Client s3 = s3(aws)) {
+      s3.createBucket(b -> b.bucket("lifecycle-bucket"));
+      assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("lifecycle-bucket");
+    }
+
+    // And status shows one healthy emulator container and the network
+    Status status = engine.status(project, "lifecycle");
+    assertThat(status.containers()).hasSize(1);
+    ContainerStatus emulator = status.container("aws").orElseThrow();
+    assertThat(emulator.health()).isEqualTo("healthy");
+    assertThat(emulator.endpoint()).isEqualTo(aws.endpoint().toString());
+    assertThat(status.networks()).containsExactly(new EnvironmentId(project, "lifecycle").baseName());
+
+    // And the env variables name the same endpoint
+    assertThat(EnvFile.variables(env, null, List.of())).containsEntry("AWS_ENDPOINT_URL", aws.endpoint().toString())
+        .containsEntry("AWS_REGION", "eu-west-3");
+
+    // When up runs again with the same profile
+    Environment again = engine.start(profile, options());
+
+    // Then the same container is reused (same ID, same endpoint, state kept)
+    assertThat(engine.status(project, "lifecycle").container("aws").orElseThrow().id())
+        .as("no container was recreated").isEqualTo(emulator.id());
+    assertThat(again.aws().endpoint()).isEqualTo(aws.endpoint());
+    try (S3Client s3 = s3(again.aws())) {
+      assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).as("state kept").contains("lifecycle-bucket");
+    }
+
+    // And attach (devenv env, status) finds it without starting anything
+    assertThat(engine.attach(profile, project).aws().endpoint()).isEqualTo(aws.endpoint());
+
+    // When the profile changes something that shapes the container
+    Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: ministack\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_localstack/health\n  region: eu-west-3\n"
+        + "  buckets:\n    - name: engine-test-bucket\nkubernetes:\n  enabled: false\n");
+    engine.start(changed, options());
+
+    // Then the container is recreated
+    ContainerStatus recreated = engine.status(project, "lifecycle").container("aws").orElseThrow();
+    assertThat(recreated.id()).as("recreated").isNotEqualTo(emulator.id());
+    assertThat(recreated.configHash()).isNotEqualTo(emulator.configHash());
+    assertThat(labelled()).as("the old one is gone").hasSize(1);
+
+    // When the environment is brought down
+    DownReport down = engine.down(project, "lifecycle", false);
+
+    // Then nothing with its labels is left: no container, no network
+    assertThat(down.containers()).containsExactly(new EnvironmentId(project, "lifecycle").containerName("aws"));
+    assertThat(down.networks()).hasSize(1);
+    assertThat(labelled()).isEmpty();
+    assertThat(engine.status(project, "lifecycle").isEmpty()).isTrue();
+    assertThat(engine.docker().listNetworksCmd().withFilter("label", new EnvironmentId(project, "lifecycle").labelFilter())
+        .exec()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Every port is published on 127.0.0.1 only, and the container outlives this JVM (no Testcontainers session label)")
+  void loopbackOnlyAndDetached() {
+    // Given a started environment
+    engine.start(profile("ports", ""), options());
+    Container c = labelled().get(0);
+
+    // When its container is inspected
+    InspectContainerResponse info = engine.docker().inspectContainerCmd(c.getId()).exec();
+
+    // Then every port binding is on 127.0.0.1 and nothing else is published
+    Map<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> bindings = info.getNetworkSettings().getPorts().getBindings();
+    List<String> hostIps = new ArrayList<>();
+    bindings.values().forEach(bs -> {
+      if (bs != null) {
+        for (Ports.Binding b : bs) {
+          hostIps.add(b.getHostIp());
+        }
+      }
+    });
+    assertThat(hostIps).as("published host IPs").isNotEmpty().containsOnly("127.0.0.1");
+    assertThat(info.getHostConfig().getPublishAllPorts()).as("publish-all off").isNotEqualTo(Boolean.TRUE);
+    assertThat(info.getConfig().getLabels()).as("Testcontainers would remove it at JVM exit")
+        .doesNotContainKey(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL)
+        .containsEntry(Labels.PROFILE, "ports").containsEntry(Labels.ROLE, "aws");
+  }
+
+  @Test
+  @DisplayName("A fixed emulator port that is taken fails before any container starts, naming the port")
+  void takenPort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // Given the emulator asked on a port something listens on
+      EngineOptions fixed = options().withAwsHostPort(taken.getLocalPort());
+
+      // When started
+      DevenvException e = catchThrowableOfType(DevenvException.class, () -> engine.start(profile("taken", ""), fixed));
+
+      // Then one line names the port, and nothing was left behind
+      assertThat(e).isNotNull();
+      assertThat(e.getMessage()).contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is taken");
+      assertThat(labelled()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("A fixed free port is used as asked")
+  void fixedPort() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Environment env = engine.start(profile("fixed", ""), options().withAwsHostPort(port));
+    assertThat(env.aws().endpoint()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+  }
+
+  @Test
+  @DisplayName("Interrupting up while the emulator is starting removes everything that start created")
+  void interruptLeavesNothing() throws Exception {
+    // Given a profile whose emulator never becomes ready (a health path that does not exist)
+    Profile neverReady = TestProfiles.parse(project, "name: interrupted\naws:\n  emulator: custom\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /never-ready\n"
+        + "  buckets:\n    - name: engine-test-bucket\nkubernetes:\n  enabled: false\n");
+    profiles.add("interrupted");
+    DevenvException[] thrown = new DevenvException[1];
+    Thread up = new Thread(() -> {
+      try {
+        engine.start(neverReady, options());
+      } catch (DevenvException e) {
+        thrown[0] = e;
+      }
+    });
+
+    // When up is interrupted once its container exists
+    up.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (labelled().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(labelled()).as("the container was created before the interrupt").isNotEmpty();
+    up.interrupt();
+    up.join(Duration.ofSeconds(30).toMillis());
+
+    // Then start ended as interrupted, and nothing with the project's labels is left
+    assertThat(up.isAlive()).as("start returned").isFalse();
+    assertThat(thrown[0]).isNotNull();
+    assertThat(thrown[0].exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+    assertThat(labelled()).as("containers left").isEmpty();
+    assertThat(engine.status(project, null).networks()).as("networks left").isEmpty();
+  }
+
+  @Test
+  @DisplayName("An emulator that never gets ready fails with its name and log, and leaves nothing behind")
+  void failureCleansUp() {
+    Profile neverReady = TestProfiles.parse(project, "name: failing\naws:\n  emulator: custom\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /never-ready\n"
+        + "  buckets:\n    - name: engine-test-bucket\nkubernetes:\n  enabled: false\n");
+
+    DevenvException e = catchThrowableOfType(DevenvException.class,
+        () -> engine.start(neverReady, options().withStartupTimeout(Duration.ofSeconds(8))));
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("AWS emulator").contains(DockerRequirements.MINISTACK_IMAGE).contains("did not start");
+    assertThat(e.detail()).as("the container's last log lines").isNotBlank();
+    assertThat(labelled()).isEmpty();
+  }
+
+  static S3Client s3(AwsAccess aws) {
+    return S3Client.builder().endpointOverride(aws.endpoint()).region(Region.of(aws.region())).forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())))
+        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  @SuppressWarnings("unused")
+  private static DockerClient docker() {
+    return DockerClientFactory.instance().client();
+  }
+}
