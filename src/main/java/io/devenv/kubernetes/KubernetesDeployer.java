@@ -75,6 +75,7 @@ public final class KubernetesDeployer {
 
     List<GenericKubernetesResource> seeds = ConfigMapSeeds.configMaps(
         profile.seed() == null || profile.seed().configMaps() == null ? List.of() : profile.seed().configMaps(), namespace);
+    checkSeedsAgainstManifests(seeds, documents);
     Set<String> namespaces = namespaces(profile, documents);
 
     Progress.Step applying = progress.start("Applying Kubernetes objects to " + String.join(", ", namespaces));
@@ -147,6 +148,19 @@ public final class KubernetesDeployer {
     }
     return new DeployReport(applied, pruned, List.copyOf(namespaces), applier.usesServerSideApply(), List.copyOf(readiness),
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** A ConfigMap both seeded and in a manifest would be written twice, each time differently. */
+  private static void checkSeedsAgainstManifests(List<GenericKubernetesResource> seeds, List<ManifestDocument> documents) {
+    List<String> problems = new ArrayList<>();
+    for (GenericKubernetesResource seed : seeds) {
+      ObjectRef ref = ObjectRef.of(seed);
+      documents.stream().filter(d -> ManifestLoader.key(d.ref()).equals(ManifestLoader.key(ref))).findFirst().ifPresent(d ->
+          problems.add(d.location() + ": " + ref + " is also made by seed.configMaps " + ref.name() + "; keep one of them"));
+    }
+    if (!problems.isEmpty()) {
+      throw ManifestLoader.problems(problems);
+    }
   }
 
   private DeployReport.Applied apply(GenericKubernetesResource object, String origin, String label) {
