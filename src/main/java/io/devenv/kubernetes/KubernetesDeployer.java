@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class KubernetesDeployer {
 
+  /** The profile's default waitTimeout, for profiles built in code without one. */
+  static final Duration DEFAULT_WAIT = Duration.ofSeconds(180);
+
   private final KubernetesClient client;
   private final Progress progress;
   private final Applier applier;
@@ -68,6 +71,7 @@ public final class KubernetesDeployer {
     String namespace = spec.namespace();
     String label = Applier.labelValue(profile.name());
     List<Path> manifests = Optional.ofNullable(spec.manifests()).orElse(List.of());
+    Duration waitTimeout = Optional.ofNullable(spec.waitTimeout()).orElse(DEFAULT_WAIT);
 
     Progress.Step loading = progress.start("Loading Kubernetes manifests");
     List<ManifestDocument> documents = resolveScopes(loader.load(manifests, ManifestValues.of(profile, aws, namespace)));
@@ -112,7 +116,7 @@ public final class KubernetesDeployer {
         }
       }
       if (!crds.isEmpty()) {
-        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(crds, spec.waitTimeout()));
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(crds, waitTimeout));
       }
       for (GenericKubernetesResource seed : seeds) {
         applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
@@ -137,7 +141,7 @@ public final class KubernetesDeployer {
     if (!workloads.isEmpty()) {
       Progress.Step waiting = progress.start("Waiting for " + workloads.size() + (workloads.size() == 1 ? " workload" : " workloads") + " to be ready");
       try {
-        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(workloads, spec.waitTimeout()));
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(workloads, waitTimeout));
         waiting.done(workloads.size() + " ready");
       } catch (ReadinessException e) {
         waiting.failed(e.getMessage());
