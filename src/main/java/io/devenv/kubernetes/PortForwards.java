@@ -16,8 +16,6 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -85,21 +83,6 @@ public final class PortForwards implements AutoCloseable {
   /** The forwards running now. */
   public synchronized List<Forward> forwards() {
     return listeners.stream().map(ForwardListener::forward).toList();
-  }
-
-  /**
-   * Lines for the env file: {@code <SERVICE>_PORT=<localPort>}, or {@code <SERVICE>_<PORT>_PORT}
-   * when a Service has several forwards; the name in upper case, other characters as {@code _}.
-   */
-  public static Map<String, String> envEntries(List<Forward> forwards) {
-    Map<String, Long> perService = forwards.stream().collect(Collectors.groupingBy(Forward::service, Collectors.counting()));
-    Map<String, String> env = new java.util.LinkedHashMap<>();
-    for (Forward f : forwards) {
-      String base = f.service().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-      String name = perService.get(f.service()) > 1 ? base + "_" + f.port() + "_PORT" : base + "_PORT";
-      env.put(name, Integer.toString(f.localPort()));
-    }
-    return env;
   }
 
   private Service service(PortForward pf, String namespace) {

@@ -20,7 +20,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class PortForwardsTest {
   }
 
   @Test
-  @DisplayName("localPort 0 picks a free port on 127.0.0.1, reported with the forward and as an env entry")
+  @DisplayName("localPort 0 picks a free port on 127.0.0.1, reported with the forward")
   void picksFreePort() throws IOException {
     // Given a Service with a ready pod
     service("api", 80, "http");
@@ -70,7 +69,6 @@ class PortForwardsTest {
       assertThat(f.address()).isEqualTo("127.0.0.1:" + f.localPort());
     });
     int port = started.get(0).localPort();
-    assertThat(PortForwards.envEntries(started)).isEqualTo(Map.of("API_PORT", Integer.toString(port)));
     assertThat(progress.lines).containsExactly("Port-forwards: api:80 → 127.0.0.1:" + port);
   }
 
