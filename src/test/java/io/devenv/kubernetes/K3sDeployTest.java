@@ -8,6 +8,7 @@ import io.devenv.core.Progress;
 import io.devenv.engine.ClusterAccess;
 import io.devenv.engine.DockerRequirements;
 import io.devenv.engine.K3sCluster;
+import io.devenv.lifecycle.Clusters;
 import io.devenv.profile.Profile;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -43,7 +44,7 @@ class K3sDeployTest {
     if (k3s == null) {
       k3s = K3sCluster.create(null);
       k3s.start();
-      client = KubernetesClients.connect(new ClusterAccess(k3s.getKubeConfigYaml(), null));
+      client = Clusters.client(new ClusterAccess(k3s.getKubeConfigYaml(), null));
     }
   }
 
