@@ -20,7 +20,7 @@ import java.util.Set;
  * generation and every replica is updated and available; a Job when it is Complete; a
  * CustomResourceDefinition when it is Established.
  */
-final class Rollout {
+public final class Rollout {
 
   /** The kinds devenv waits for. */
   private static final String REVISION = "deployment.kubernetes.io/revision";
@@ -69,7 +69,7 @@ final class Rollout {
 
   private Rollout() {}
 
-  static boolean waitedFor(ObjectRef ref) {
+  public static boolean waitedFor(ObjectRef ref) {
     if (!WAITED_KINDS.contains(ref.kind())) {
       return false;
     }
