@@ -241,16 +241,16 @@ class ReadinessTest {
   @Test
   @DisplayName("a workload still not ready at waitTimeout fails with what it waits for, its pods, events and logs")
   void timeout() throws IOException {
-    // Given a Deployment whose pod never passes its readiness probe, and a 3-second timeout
+    // Given a Deployment whose pod never passes its readiness probe, and a 5-second timeout
     controllers.readyAfter(Duration.ZERO).behave("api", NEVER_READY).logs("api", List.of("listening on :8080", "GET /healthz 503"));
-    Profile profile = profile("3s", deployment("api"));
+    Profile profile = profile("5s", deployment("api"));
 
     // When deployed
     ReadinessException e = deployFailing(profile);
 
     // Then the report says what was awaited and why it did not come
     assertThat(e.report().lines()).containsExactly(
-        "Deployment shop/api not ready after 3.0s: 0 of 1 updated replicas available",
+        "Deployment shop/api not ready after 5.0s: 0 of 1 updated replicas available",
         "  pod " + POD + ": Running",
         "  container api of pod " + POD + ": NotReady: running, but its readiness probe does not pass yet",
         "  Warning events, newest first:",
@@ -263,7 +263,7 @@ class ReadinessTest {
         "    kubectl --kubeconfig .devenv/kubeconfig --namespace shop describe pod " + POD,
         "    kubectl --kubeconfig .devenv/kubeconfig --namespace shop logs " + POD + " --container api",
         "    kubectl --kubeconfig .devenv/kubeconfig --namespace shop get events --field-selector type=Warning --sort-by=.lastTimestamp");
-    assertThat(e.checks()).extracting(Check::duration).containsExactly(Duration.ofSeconds(3));
+    assertThat(e.checks()).extracting(Check::duration).containsExactly(Duration.ofSeconds(5));
   }
 
   @Test
