@@ -114,7 +114,7 @@ class DockerEngineTest {
     assertThat(engine.attach(profile, project).aws().endpoint()).isEqualTo(aws.endpoint());
 
     // When the profile changes something that shapes the container
-    Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: ministack\n  image: "
+    Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: custom\n  image: "
         + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_localstack/health\n  region: eu-west-3\n"
         + "  buckets:\n    - name: engine-test-bucket\nkubernetes:\n  enabled: false\n");
     engine.start(changed, options());
