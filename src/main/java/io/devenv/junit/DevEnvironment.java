@@ -1,7 +1,7 @@
 package io.devenv.junit;
 
 import io.devenv.engine.AwsAccess;
-import io.devenv.expose.Forward;
+import io.devenv.kubernetes.PortForwards.Forward;
 import io.devenv.lifecycle.UpResult;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.Profile;

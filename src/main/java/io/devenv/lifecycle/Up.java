@@ -12,10 +12,11 @@ import io.devenv.engine.EngineOptions;
 import io.devenv.engine.Environment;
 import io.devenv.engine.ExternalEngine;
 import io.devenv.expose.EnvFile;
-import io.devenv.expose.Forward;
+import io.devenv.kubernetes.PortForwards.Forward;
 import io.devenv.expose.KubeconfigFile;
 import io.devenv.kubernetes.DeployReport;
 import io.devenv.kubernetes.KubernetesDeployer;
+import io.devenv.kubernetes.PortForwards;
 import io.devenv.kubernetes.ReadinessException;
 import io.devenv.profile.Profile;
 import io.devenv.seed.SeedReport;
@@ -54,6 +55,7 @@ public final class Up {
     List<Check> checks = new ArrayList<>();
     Timer deadline = deadline(Thread.currentThread());
     KubernetesClient client = null;
+    PortForwards held = null;
     try {
       Environment env = startEngine(profile, checks);
       ProvisionReport provisioned = null;
@@ -78,13 +80,23 @@ public final class Up {
         checks.addAll(deployed.checks());
       }
       List<Forward> forwards = List.of();
+      if (client != null && options.portForwards() && !profile.kubernetes().portForwards().isEmpty()) {
+        PortForwards started = new PortForwards(client, progress);
+        held = started;
+        forwards = step(checks, "expose", "port-forwards", () -> started.start(profile));
+      }
       Path envFile = EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfig, forwards));
-      KubernetesClient held = client;
+      KubernetesClient heldClient = client;
+      PortForwards heldForwards = held;
       client = null;
+      held = null;
       return new UpResult(env, provisioned, seeded, deployed, forwards, envFile, kubeconfig, checks,
           Duration.ofNanos(System.nanoTime() - start), () -> {
-            if (held != null) {
-              held.close();
+            if (heldForwards != null) {
+              heldForwards.close();
+            }
+            if (heldClient != null) {
+              heldClient.close();
             }
           });
     } catch (UpException e) {
@@ -92,6 +104,9 @@ public final class Up {
     } finally {
       if (deadline != null) {
         deadline.cancel();
+      }
+      if (held != null) {
+        held.close();
       }
       if (client != null) {
         client.close();

@@ -1,4 +1,4 @@
-package io.devenv.junit;
+package io.devenv.testing;
 
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.ConfigBuilder;
@@ -19,12 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A fabric8 mock API server in CRUD mode, reachable through a kubeconfig file like any cluster. */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final Path kubeconfig;
 
-  MockCluster(Path dir) throws IOException {
+  public MockCluster(Path dir) throws IOException {
     // CRUD mode, as @EnableKubernetesMockClient(crud = true) builds it: objects are stored, listed, watched.
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
@@ -41,11 +41,11 @@ final class MockCluster implements AutoCloseable {
     Files.writeString(kubeconfig, Serialization.asYaml(config), StandardCharsets.UTF_8);
   }
 
-  Path kubeconfig() {
+  public Path kubeconfig() {
     return kubeconfig;
   }
 
-  KubernetesMockServer server() {
+  public KubernetesMockServer server() {
     return server;
   }
 
