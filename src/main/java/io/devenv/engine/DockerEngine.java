@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import io.devenv.core.DevenvException;
-import io.devenv.core.ExitCode;
 import io.devenv.profile.Profile;
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +56,7 @@ public final class DockerEngine {
    * @throws DevenvException exit 2 for a profile the preset cannot run, 1 for a start that failed,
    *     130 when interrupted
    */
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   public Environment start(Profile profile, EngineOptions options) {
     EmulatorPreset.check(profile, options.environment());
     if (profile.kubernetes().enabled()) {
@@ -228,8 +228,4 @@ public final class DockerEngine {
     }
   }
 
-  static DevenvException interrupted(String what, InterruptedException e) {
-    Thread.currentThread().interrupt();
-    return new DevenvException(ExitCode.INTERRUPTED, "Interrupted while " + what, e);
-  }
 }

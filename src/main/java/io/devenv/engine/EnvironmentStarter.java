@@ -169,7 +169,7 @@ final class EnvironmentStarter {
       if (existing != null) {
         if (reusable(existing, hash, network)) {
           Started<AwsAccess> reused = new Started<>(existing.getId(), awsAccess(existing.getId(), network));
-          String health = HealthProbe.until(reused.access().endpoint(), settings.healthPath(), REUSE_HEALTH_WAIT);
+          String health = HealthProbe.until(reused.access().endpoint(), settings.probePath(), REUSE_HEALTH_WAIT);
           if (health.equals("healthy")) {
             step.done("reused " + name + " at " + reused.access().endpoint());
             return reused;

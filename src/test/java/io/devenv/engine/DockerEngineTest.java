@@ -243,6 +243,52 @@ class DockerEngineTest {
     assertThat(labelled()).isEmpty();
   }
 
+  @Test
+  @DisplayName("Emulator and k3s start in parallel; when k3s fails, the emulator started beside it is removed too")
+  void parallelFailureRemovesBoth() {
+    // Given a profile whose "k3s" image never logs that its node is ready (the emulator image stands in)
+    Profile profile = TestProfiles.parse(project, "name: parallel\naws:\n  emulator: ministack\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  buckets: [{ name: parallel-bucket }]\n"
+        + "kubernetes:\n  image: " + DockerRequirements.MINISTACK_IMAGE + "\n");
+    List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
+    io.devenv.core.Progress recording = new io.devenv.core.Progress() {
+      @Override
+      public Step start(String what) {
+        return new Step() {
+          @Override
+          public void done(String outcome) {
+            steps.add("done " + what + ": " + outcome);
+          }
+
+          @Override
+          public void failed(String reason) {
+            steps.add("failed " + what + ": " + reason);
+          }
+
+          @Override
+          public java.time.Duration elapsed() {
+            return java.time.Duration.ZERO;
+          }
+        };
+      }
+
+      @Override
+      public void info(String line) {}
+    };
+
+    // When started with a short startup timeout
+    DevenvException e = catchThrowableOfType(DevenvException.class, () -> engine.start(profile,
+        options().withStartupTimeout(Duration.ofSeconds(15)).withProgress(recording)));
+
+    // Then the failure names k3s, the emulator had started meanwhile, and nothing is left
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).startsWith("The k3s " + DockerRequirements.MINISTACK_IMAGE + " did not start");
+    assertThat(steps).anySatisfy(s -> assertThat(s).startsWith("done AWS emulator ministack").contains("started"));
+    assertThat(steps).anySatisfy(s -> assertThat(s).startsWith("failed k3s"));
+    assertThat(labelled()).as("containers left").isEmpty();
+    assertThat(engine.status(project, null).networks()).as("networks left").isEmpty();
+  }
+
   static S3Client s3(AwsAccess aws) {
     return S3Client.builder().endpointOverride(aws.endpoint()).region(Region.of(aws.region())).forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(aws.accessKeyId(), aws.secretAccessKey())))
