@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs a cloud application's AWS services and Kubernetes deployment on this machine.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ProfilesCommand.class})
+    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EnvCommand.class, LogsCommand.class,
+        SeedCommand.class, ValidateCommand.class, PlanCommand.class, ProfilesCommand.class, DoctorCommand.class})
 public final class DevenvCommand implements Runnable {
 
   @Mixin

@@ -16,9 +16,24 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    configureLogging(java.util.Arrays.asList(args).contains("--verbose"));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
+  }
+
+  /**
+   * Libraries log to SLF4J; a user sees devenv's own progress lines, and library logs only with
+   * --verbose. Must run before the first logger is made.
+   */
+  static void configureLogging(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    if (!verbose) {
+      // Testcontainers warns that Ryuk is disabled: devenv disables it on purpose (its own cleanup model).
+      System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "error");
+      System.setProperty("org.slf4j.simpleLogger.log.tc", "error");
+    }
   }
 
   /** Runs one command line and returns its exit code. */

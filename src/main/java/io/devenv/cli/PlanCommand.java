@@ -1,7 +1,9 @@
 package io.devenv.cli;
 
 import io.devenv.core.ExitCode;
-import io.devenv.profile.Profile;
+import io.devenv.plan.Plan;
+import io.devenv.plan.PlanText;
+import io.devenv.plan.Planner;
 import picocli.CommandLine.Command;
 
 /** {@code devenv plan}: what {@code up} would do, without Docker. */
@@ -10,8 +12,12 @@ final class PlanCommand extends BaseCommand {
 
   @Override
   protected int execute(Context context) {
-    Profile profile = context.profile();
-    context.out().println("Plan for " + profile.name() + ": " + ProfilesCommand.contents(profile));
+    Plan plan = new Planner(System.getenv()).plan(context.profile(), context.projectDir());
+    if (context.json()) {
+      context.printJson(plan);
+    } else {
+      context.out().print(PlanText.render(plan));
+    }
     return ExitCode.OK;
   }
 }

@@ -35,13 +35,20 @@ import java.util.regex.Pattern;
  */
 final class Binder {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  // At most 9 digits, so that no unit overflows a Duration.
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final List<String> IDENTITY_KEYS = List.of("name", "service", "bucket", "table", "queue");
 
   private final List<Problem> problems;
+  private final Locations locations = new Locations();
 
   Binder(List<Problem> problems) {
     this.problems = problems;
+  }
+
+  /** Where each record bound so far, and each of its keys, was written. */
+  Locations locations() {
+    return locations;
   }
 
   <T extends Record> T bind(Mapping root, Class<T> type) {
@@ -88,8 +95,8 @@ final class Binder {
       } else {
         args[i] = convert(node, c.getGenericType(), childPath, c.isAnnotationPresent(OneOrMany.class));
         if (args[i] == null) {
-          // already reported; an empty value keeps the rest of the checks going
-          args[i] = emptyValue(c.getType());
+          // already reported; an empty value (a section with its defaults) keeps the other checks going
+          args[i] = sectionDefaults(c.getType(), map.origin(), childPath);
         }
         Exists exists = c.getAnnotation(Exists.class);
         if (exists != null) {
@@ -97,7 +104,9 @@ final class Binder {
         }
       }
     }
-    return construct(type, components, args);
+    T record = construct(type, components, args);
+    locations.put(record, map);
+    return record;
   }
 
   private Object absent(RecordComponent c, Mapping parent, String childPath, String path) {
@@ -111,10 +120,13 @@ final class Binder {
       YamlNode node = parseDefault(dflt.value(), parent.origin());
       return convert(node, c.getGenericType(), childPath, false);
     }
-    Class<?> raw = c.getType();
+    return sectionDefaults(c.getType(), parent.origin(), childPath);
+  }
+
+  /** A section left out or unusable (aws:, seed:) is the section with its defaults, never null. */
+  private Object sectionDefaults(Class<?> raw, Origin at, String path) {
     if (raw.isRecord() && Arrays.stream(raw.getRecordComponents()).noneMatch(rc -> rc.isAnnotationPresent(Required.class))) {
-      // A section left out (aws:, seed:) is the section with its defaults, never null.
-      return bindRecord(new Mapping(parent.origin(), Map.of()), raw, childPath);
+      return bindRecord(new Mapping(at, Map.of()), raw, path);
     }
     return emptyValue(raw);
   }
@@ -144,8 +156,8 @@ final class Binder {
       return;
     }
     String what = !Files.exists(p) ? "does not exist" : "is not " + kind.description();
-    problems.add(new Problem(s.origin(), path + ": " + Origin.display(p) + " " + what
-        + " (paths are relative to the profile's directory)"));
+    problems.add(new Problem(s.origin(), path + ": '" + s.text() + "' " + what + " (looked for " + Origin.display(p)
+        + "; a path is relative to the directory of the file that names it)"));
   }
 
   private static Object emptyValue(Class<?> type) {
@@ -219,7 +231,7 @@ final class Binder {
     }
     if (raw.isRecord()) {
       if (!(node instanceof Mapping m)) {
-        return wrongType(node, path, "a map");
+        return wrongType(node, path, "a map", itemHint(node, raw));
       }
       return bindRecord(m, raw, path);
     }
@@ -238,7 +250,12 @@ final class Binder {
     }
     if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
       Long value = asLong(s);
-      if (value == null || ((raw == int.class || raw == Integer.class) && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE))) {
+      boolean isInt = raw == int.class || raw == Integer.class;
+      if (s.value() instanceof BigInteger || value != null && isInt && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+        problems.add(new Problem(s.origin(), path + " is out of range: " + s.text()));
+        return null;
+      }
+      if (value == null) {
         return wrongType(s, path, "a whole number");
       }
       return raw == int.class || raw == Integer.class ? (Object) value.intValue() : value;
@@ -317,8 +334,22 @@ final class Binder {
   }
 
   private Object wrongType(YamlNode node, String path, String expected) {
-    problems.add(new Problem(node.origin(), path + " must be " + expected + ", not " + node.describe()));
+    return wrongType(node, path, expected, "");
+  }
+
+  private Object wrongType(YamlNode node, String path, String expected, String hint) {
+    problems.add(new Problem(node.origin(), path + " must be " + expected + ", not " + node.describe() + hint));
     return null;
+  }
+
+  /** For a list item written as a bare name where a map is expected: how to write it. */
+  private static String itemHint(YamlNode node, Class<?> record) {
+    boolean named = Arrays.stream(record.getRecordComponents())
+        .anyMatch(c -> keyOf(c).equals("name") && c.isAnnotationPresent(Required.class));
+    if (named && node instanceof Scalar s && s.value() instanceof String && !s.text().isBlank()) {
+      return " (write '- name: " + s.text() + "')";
+    }
+    return "";
   }
 
   private static String expectation(Class<?> raw) {

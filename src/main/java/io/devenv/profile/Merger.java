@@ -57,6 +57,9 @@ final class Merger {
     over.entries().forEach((key, entry) -> {
       Entry earlier = merged.get(key);
       String childPath = path.isEmpty() ? key : path + "." + key;
+      if (earlier != null && entry.value() instanceof YamlNode.Scalar s && s.isNull()) {
+        return; // an empty key ("seed:") adds nothing; it does not erase what is inherited
+      }
       YamlNode value = earlier == null ? entry.value() : mergeNodes(earlier.value(), entry.value(), childPath);
       merged.put(key, new Entry(entry.keyOrigin(), value));
     });
@@ -65,8 +68,10 @@ final class Merger {
 
   private static Sequence mergeNamed(Sequence base, Sequence over, List<String> identity, String path) {
     List<YamlNode> result = new ArrayList<>(base.items());
+    // only inherited items are merged into: a name written twice in one file stays twice, and is reported
+    List<YamlNode> inherited = base.items();
     for (YamlNode item : over.items()) {
-      int index = indexOf(result, identityOf(item, identity), identity);
+      int index = indexOf(inherited, identityOf(item, identity), identity);
       if (index < 0) {
         result.add(item);
       } else {

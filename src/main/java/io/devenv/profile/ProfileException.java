@@ -2,6 +2,7 @@ package io.devenv.profile;
 
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,7 +13,12 @@ public final class ProfileException extends DevenvException {
   private final transient List<Problem> problems;
 
   public ProfileException(List<Problem> problems) {
-    super(ExitCode.INVALID_INPUT, headline(problems), detail(problems), null);
+    this(null, problems);
+  }
+
+  /** @param file the profile that was loaded (its problems may be in files it extends), or null */
+  public ProfileException(Path file, List<Problem> problems) {
+    super(ExitCode.INVALID_INPUT, headline(file, problems), detail(problems), null);
     this.problems = List.copyOf(problems);
   }
 
@@ -20,11 +26,12 @@ public final class ProfileException extends DevenvException {
     return problems;
   }
 
-  private static String headline(List<Problem> problems) {
+  private static String headline(Path file, List<Problem> problems) {
     if (problems.size() == 1) {
       return problems.get(0).toString();
     }
-    return problems.size() + " problems in " + problems.get(0).origin().displayFile() + ":";
+    String where = file != null ? Origin.display(file) : problems.get(0).origin().displayFile();
+    return problems.size() + " problems in " + where + ":";
   }
 
   private static String detail(List<Problem> problems) {

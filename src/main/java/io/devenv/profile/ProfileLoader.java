@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class ProfileLoader {
     List<Problem> problems = new ArrayList<>();
     byte[] bytes = readBytes(absolute, Origin.of(absolute), problems);
     if (bytes == null) {
-      throw new ProfileException(problems);
+      throw new ProfileException(absolute, problems);
     }
     return loadContent(absolute, bytes);
   }
@@ -62,15 +63,23 @@ public final class ProfileLoader {
     List<Problem> problems = new ArrayList<>();
     Mapping tree = resolve(absolute, content, new ArrayList<>(), problems);
     if (tree == null) {
-      throw new ProfileException(sorted(problems));
+      throw new ProfileException(absolute, sorted(problems, absolute));
     }
+    // extends was used up by resolve(): bind the rest, and record the parents as resolved paths
+    List<Path> parents = extendsOf(tree, new ArrayList<>()).stream()
+        .map(s -> absolute.getParent().resolve(s.text()).normalize())
+        .toList();
     Map<String, String> variables = variables(tree, problems);
-    Mapping filled = (Mapping) interpolate(tree, name -> lookup(name, variables), problems, "");
-    Profile bound = new Binder(problems).bind(filled, Profile.class);
-    Profile profile = withDefaults(bound, absolute, variables);
-    new Validator(problems).validate(profile);
+    Mapping filled = (Mapping) interpolate(without(tree, "extends"), name -> lookup(name, variables), problems, "");
+    Binder binder = new Binder(problems);
+    Profile bound = binder.bind(filled, Profile.class);
+    Validator validator = new Validator(problems, binder.locations());
+    validator.validate(bound);
+    Profile profile = withDefaults(bound, absolute, parents, variables);
+    validator.name(profile.name(), bound.name() != null ? binder.locations().of(bound, "name") : Origin.of(absolute),
+        bound.name() == null);
     if (!problems.isEmpty()) {
-      throw new ProfileException(sorted(problems));
+      throw new ProfileException(absolute, sorted(problems, absolute));
     }
     return profile;
   }
@@ -122,7 +131,10 @@ public final class ProfileLoader {
     }
     List<YamlNode> items = node instanceof Sequence seq ? seq.items() : List.of(node);
     for (YamlNode item : items) {
-      if (item instanceof Scalar s && s.value() instanceof String) {
+      if (item instanceof Scalar s && s.value() instanceof String && s.text().contains("${")) {
+        problems.add(new Problem(item.origin(), "extends cannot use ${...}: files are merged before variables are"
+            + " read; write the path itself"));
+      } else if (item instanceof Scalar s && s.value() instanceof String && !s.text().isBlank()) {
         parents.add(s);
       } else {
         problems.add(new Problem(item.origin(), "extends must be a path or a list of paths, not " + item.describe()));
@@ -143,13 +155,16 @@ public final class ProfileLoader {
   private static byte[] readBytes(Path file, Origin namedAt, List<Problem> problems) {
     try {
       if (Files.isDirectory(file)) {
-        problems.add(new Problem(namedAt, Origin.display(file) + " is a directory; name a profile file"));
+        problems.add(new Problem(namedAt, "extends a directory: " + Origin.display(file) + "; name a profile file"));
         return null;
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      String where = namedAt.line() > 0 ? "extends " : "";
-      problems.add(new Problem(namedAt, where + Origin.display(file) + " does not exist"));
+      String what = namedAt.line() > 0
+          ? "extends a file that does not exist: " + Origin.display(file)
+              + " (a path is relative to the directory of the file that names it)"
+          : Origin.display(file) + " does not exist";
+      problems.add(new Problem(namedAt, what));
       return null;
     } catch (IOException e) {
       problems.add(new Problem(namedAt, "cannot read " + Origin.display(file) + ": " + e.getMessage()));
@@ -170,11 +185,12 @@ public final class ProfileLoader {
     Map<String, String> out = new LinkedHashMap<>();
     if (tree.get("variables") instanceof Mapping vars) {
       vars.entries().forEach((name, entry) -> {
-        if (entry.value() instanceof Scalar s && !s.isNull()) {
+        if (environment.containsKey(name)) {
+          out.put(name, environment.get(name));
+        } else if (entry.value() instanceof Scalar s && !s.isNull()) {
           String value = fill(s, environment::get, problems);
-          String effective = environment.getOrDefault(name, value);
-          if (effective != null) {
-            out.put(name, effective);
+          if (value != null) {
+            out.put(name, value);
           }
         }
       });
@@ -222,7 +238,7 @@ public final class ProfileLoader {
   }
 
   /** Defaults that depend on other values: the name from the file, namespaces from kubernetes.namespace. */
-  private static Profile withDefaults(Profile p, Path file, Map<String, String> variables) {
+  private static Profile withDefaults(Profile p, Path file, List<Path> parents, Map<String, String> variables) {
     String name = p.name() != null ? p.name() : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     KubernetesSpec k = p.kubernetes();
     String ns = k.namespace();
@@ -237,12 +253,13 @@ public final class ProfileLoader {
         s.configMaps().stream()
             .map(c -> c.namespace() != null ? c : new SeedSpec.ConfigMapSeed(c.origin(), c.name(), ns, c.from()))
             .toList());
-    return new Profile(Origin.of(file), name, p.description(), p.extendsFiles(), variables, p.aws(), kubernetes, seed);
+    return new Profile(Origin.of(file), name, p.description(), parents, variables, p.aws(), kubernetes, seed);
   }
 
-  private static List<Problem> sorted(List<Problem> problems) {
+  /** The loaded file's problems first, then those of the files it extends; each file by line and column. */
+  private static List<Problem> sorted(List<Problem> problems, Path top) {
     List<Problem> copy = new ArrayList<>(problems);
-    Collections.sort(copy);
+    copy.sort(Comparator.comparing((Problem p) -> !top.equals(p.origin().file())).thenComparing(Comparator.naturalOrder()));
     return copy;
   }
 }

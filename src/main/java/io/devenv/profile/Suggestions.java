@@ -14,7 +14,8 @@ public final class Suggestions {
     int limit = Math.max(2, input.length() / 3);
     return candidates.stream()
         .filter(c -> distance(input.toLowerCase(), c.toLowerCase()) <= limit)
-        .min(Comparator.comparingInt(c -> distance(input.toLowerCase(), c.toLowerCase())));
+        .min(Comparator.<String>comparingInt(c -> distance(input.toLowerCase(), c.toLowerCase()))
+            .thenComparing(Comparator.naturalOrder())); // ties broken the same way on every run
   }
 
   static int distance(String a, String b) {

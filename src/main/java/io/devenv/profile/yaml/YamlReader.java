@@ -28,7 +28,9 @@ import java.util.Map;
  */
 public final class YamlReader {
 
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  // The builder, unlike new YAMLFactory(), leaves this off: "key:" with nothing must read as null, not ''.
+  private static final YAMLFactory FACTORY =
+      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
   private final Path file;
   private final List<Problem> problems;
@@ -68,10 +70,9 @@ public final class YamlReader {
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
         Mark mark = marked.getProblemMark();
-        String what = marked.getProblem() != null ? marked.getProblem() : marked.getMessage();
-        String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+        String what = explain(marked.getProblem() != null ? marked.getProblem() : marked.getMessage());
         problems.add(new Problem(new Origin(file, mark.getLine() + 1, mark.getColumn() + 1),
-            "YAML syntax error: " + explain(what) + (explain(what).contains("tab") ? "" : context)));
+            "YAML syntax error: " + what + (what.contains("tab") ? "" : context(marked, mark))));
       } else {
         problems.add(new Problem(origin(e.getLocation()), "YAML syntax error: " + explain(e.getOriginalMessage())));
       }
@@ -107,7 +108,7 @@ public final class YamlReader {
     Origin at = origin(parser.currentTokenLocation());
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       problems.add(new Problem(at, "YAML aliases (*" + parser.getText() + ") are not supported in profiles; use extends"));
-      return new YamlNode.Scalar(at, null, "");
+      return new YamlNode.Scalar(at, YamlNode.Scalar.UNRESOLVED, "*" + parser.getText()); // reported: not bound
     }
     switch (token) {
       case START_OBJECT:
@@ -162,6 +163,19 @@ public final class YamlReader {
     return new Origin(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
   }
 
+  /** " (while parsing a flow mapping that starts at line 3, column 7)": where the broken construct began. */
+  private static String context(MarkedYAMLException marked, Mark problem) {
+    if (marked.getContext() == null) {
+      return "";
+    }
+    Mark start = marked.getContextMark();
+    if (start == null || start.getLine() == problem.getLine() && start.getColumn() == problem.getColumn()) {
+      return " (" + marked.getContext() + ")";
+    }
+    return " (" + marked.getContext() + " that starts at line " + (start.getLine() + 1) + ", column "
+        + (start.getColumn() + 1) + ")";
+  }
+
   /** SnakeYAML's messages, made shorter and with the fix where we know it. */
   private static String explain(String message) {
     String first = message == null ? "unreadable YAML" : message.strip();
@@ -173,6 +187,7 @@ public final class YamlReader {
     if (in > 0) {
       first = first.substring(0, in);
     }
-    return first.replaceAll("\\s+", " ").strip();
+    // "but got :" reads better as "but got ':'"; token names such as <block end> stay as they are
+    return first.replaceAll("\\s+", " ").strip().replaceFirst("but got ([^<\\s]\\S*)$", "but got '$1'");
   }
 }

@@ -1,0 +1,115 @@
+package io.devenv.aws;
+
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** Turns AWS SDK failures into one line naming the operation, the resource and the endpoint. */
+public final class AwsErrors {
+
+  private AwsErrors() {}
+
+  /** The endpoint does not answer at all. */
+  public static DevenvException unreachable(URI endpoint, Throwable cause) {
+    return new DevenvException(ExitCode.FAILURE,
+        "AWS endpoint " + endpoint + " does not answer (" + reason(cause)
+            + "): start the emulator or point aws.endpoint / --aws-endpoint at a running one",
+        cause);
+  }
+
+  /**
+   * Wraps a failure of {@code operation} (e.g. "create queue") on {@code name}; a failure to
+   * connect becomes {@link #unreachable}. Already-wrapped failures pass through unchanged.
+   */
+  public static DevenvException wrap(String operation, String name, URI endpoint, Throwable failure) {
+    Throwable t = unwrap(failure);
+    if (t instanceof DevenvException d) {
+      return d;
+    }
+    if (t instanceof InterruptedException || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {
+      Thread.currentThread().interrupt();
+      return new DevenvException(ExitCode.INTERRUPTED, operation + " " + name + ": interrupted", t);
+    }
+    if (isConnectionFailure(t)) {
+      return unreachable(endpoint, t);
+    }
+    String detail;
+    if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+      detail = ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage();
+    } else {
+      detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+    return DevenvException.failure(operation + " " + name + " at " + endpoint + " failed: " + firstLine(detail), t);
+  }
+
+  /** The AWS error code of a service failure, or null. */
+  public static String code(Throwable failure) {
+    Throwable t = unwrap(failure);
+    if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+      return ase.awsErrorDetails().errorCode();
+    }
+    return null;
+  }
+
+  /** The HTTP status of a service failure, or 0. */
+  public static int status(Throwable failure) {
+    Throwable t = unwrap(failure);
+    return t instanceof AwsServiceException ase ? ase.statusCode() : 0;
+  }
+
+  public static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** Whether the failure means nothing answered, as opposed to an error the service returned. */
+  public static boolean isConnectionFailure(Throwable failure) {
+    Throwable t = unwrap(failure);
+    if (t instanceof AwsServiceException) {
+      return false;
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException || c instanceof NoRouteToHostException
+          || c instanceof UnknownHostException
+          || c instanceof java.net.SocketException) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return t instanceof SdkClientException && t.getCause() instanceof IOException;
+  }
+
+  private static String reason(Throwable cause) {
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException) {
+        return "connection refused";
+      }
+      if (c instanceof UnknownHostException) {
+        return "unknown host";
+      }
+      if (c instanceof SocketTimeoutException) {
+        return "timed out";
+      }
+    }
+    return cause == null || cause.getMessage() == null ? "no answer" : firstLine(cause.getMessage());
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

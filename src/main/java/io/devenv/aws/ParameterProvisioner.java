@@ -1,0 +1,62 @@
+package io.devenv.aws;
+
+import io.devenv.profile.ParameterSpec;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * Creates an SSM parameter with its type, value and tag. An existing parameter whose value or
+ * type differs is drift and is kept ({@link #replace} is for {@code --reset}).
+ */
+public final class ParameterProvisioner {
+  private final AwsClients aws;
+  private final String profileName;
+
+  public ParameterProvisioner(AwsClients aws, String profileName) {
+    this.aws = aws;
+    this.profileName = profileName;
+  }
+
+  ResourceResult ensure(ParameterSpec spec) {
+    Change change = new Change("parameter", spec.name());
+    String value = DeclaredValue.text(spec.value(), spec.file(), spec.origin(), "parameter " + spec.name());
+    Parameter current = current(spec.name());
+    if (current == null) {
+      aws.ssm().putParameter(r -> r.name(spec.name()).value(value).type(type(spec))
+          .tags(t -> t.key(Tags.PROFILE).value(profileName)));
+      change.created();
+    } else {
+      if (!type(spec).toString().equals(current.typeAsString())) {
+        change.drift("type", current.typeAsString(), type(spec));
+      }
+      if (!value.equals(current.value())) {
+        change.drift("value differs from the profile (kept; `devenv seed --reset` replaces it)");
+      }
+    }
+    return change.result();
+  }
+
+  /** Sets the declared value and type whatever the parameter holds; returns whether it changed. */
+  public boolean replace(ParameterSpec spec) {
+    String value = DeclaredValue.text(spec.value(), spec.file(), spec.origin(), "parameter " + spec.name());
+    Parameter current = current(spec.name());
+    if (current != null && value.equals(current.value()) && type(spec).toString().equals(current.typeAsString())) {
+      return false;
+    }
+    aws.ssm().putParameter(r -> r.name(spec.name()).value(value).type(type(spec)).overwrite(true));
+    return true;
+  }
+
+  private Parameter current(String name) {
+    try {
+      return aws.ssm().getParameter(r -> r.name(name).withDecryption(true)).parameter();
+    } catch (ParameterNotFoundException e) {
+      return null;
+    }
+  }
+
+  private static ParameterType type(ParameterSpec spec) {
+    return spec.type() == null ? ParameterType.STRING : ParameterType.fromValue(spec.type().name());
+  }
+}

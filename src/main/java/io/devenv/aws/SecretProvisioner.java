@@ -1,0 +1,65 @@
+package io.devenv.aws;
+
+import io.devenv.profile.SecretSpec;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+/**
+ * Creates a Secrets Manager secret with its value and tag. An existing secret whose value differs
+ * is drift and is kept: it may hold a value a developer set on purpose ({@link #replace} is for
+ * {@code --reset}).
+ */
+public final class SecretProvisioner {
+  private final AwsClients aws;
+  private final String profileName;
+
+  public SecretProvisioner(AwsClients aws, String profileName) {
+    this.aws = aws;
+    this.profileName = profileName;
+  }
+
+  ResourceResult ensure(SecretSpec spec) {
+    Change change = new Change("secret", spec.name());
+    DeclaredValue value = DeclaredValue.of(spec.value(), spec.file(), spec.origin(), "secret " + spec.name());
+    GetSecretValueResponse current;
+    try {
+      current = aws.secrets().getSecretValue(r -> r.secretId(spec.name()));
+    } catch (ResourceNotFoundException e) {
+      current = null;
+    }
+    if (current == null) {
+      aws.secrets().createSecret(r -> {
+        r.name(spec.name()).tags(t -> t.key(Tags.PROFILE).value(profileName));
+        if (value.isText()) {
+          r.secretString(value.text());
+        } else {
+          r.secretBinary(SdkBytes.fromByteArray(value.binary()));
+        }
+      });
+      change.created();
+    } else if (!value.sameAs(current.secretString(),
+        current.secretBinary() == null ? null : current.secretBinary().asByteBuffer())) {
+      change.drift("value differs from the profile (kept; `devenv seed --reset` replaces it)");
+    }
+    return change.result();
+  }
+
+  /** Sets the declared value whatever the secret holds; returns whether it changed. */
+  public boolean replace(SecretSpec spec) {
+    DeclaredValue value = DeclaredValue.of(spec.value(), spec.file(), spec.origin(), "secret " + spec.name());
+    GetSecretValueResponse current = aws.secrets().getSecretValue(r -> r.secretId(spec.name()));
+    if (value.sameAs(current.secretString(), current.secretBinary() == null ? null : current.secretBinary().asByteBuffer())) {
+      return false;
+    }
+    aws.secrets().putSecretValue(r -> {
+      r.secretId(spec.name());
+      if (value.isText()) {
+        r.secretString(value.text());
+      } else {
+        r.secretBinary(SdkBytes.fromByteArray(value.binary()));
+      }
+    });
+    return true;
+  }
+}

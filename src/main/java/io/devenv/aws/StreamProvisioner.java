@@ -1,0 +1,44 @@
+package io.devenv.aws;
+
+import io.devenv.profile.StreamSpec;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
+
+/**
+ * Creates a Kinesis data stream with its tag and waits until it is ACTIVE. Compared on an
+ * existing stream: the number of open shards.
+ */
+final class StreamProvisioner {
+  private final AwsClients aws;
+  private final String profileName;
+
+  StreamProvisioner(AwsClients aws, String profileName) {
+    this.aws = aws;
+    this.profileName = profileName;
+  }
+
+  ResourceResult ensure(StreamSpec spec) {
+    Change change = new Change("stream", spec.name());
+    StreamDescriptionSummary summary;
+    try {
+      summary = aws.kinesis().describeStreamSummary(r -> r.streamName(spec.name())).streamDescriptionSummary();
+    } catch (ResourceNotFoundException e) {
+      summary = null;
+    }
+    if (summary == null) {
+      aws.kinesis().createStream(r -> r.streamName(spec.name()).shardCount(spec.shards()));
+      change.created();
+    }
+    aws.kinesis().waiter().waitUntilStreamExists(r -> r.streamName(spec.name()),
+        w -> w.waitTimeout(Duration.ofMinutes(2)).backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))));
+    if (change.isCreated()) {
+      aws.kinesis().addTagsToStream(r -> r.streamName(spec.name()).tags(Map.of(Tags.PROFILE, profileName)));
+    } else if (summary.openShardCount() != null && summary.openShardCount() != spec.shards()) {
+      change.drift("shard count", summary.openShardCount(), spec.shards());
+    }
+    return change.result();
+  }
+}

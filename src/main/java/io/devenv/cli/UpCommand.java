@@ -1,0 +1,101 @@
+package io.devenv.cli;
+
+import io.devenv.core.Durations;
+import io.devenv.core.ExitCode;
+import io.devenv.engine.ShutdownGuard;
+import io.devenv.expose.Summary;
+import io.devenv.lifecycle.Foreground;
+import io.devenv.lifecycle.UpException;
+import io.devenv.lifecycle.UpReports;
+import io.devenv.lifecycle.Up;
+import io.devenv.lifecycle.UpOptions;
+import io.devenv.lifecycle.UpResult;
+import io.devenv.profile.Profile;
+import io.devenv.report.JunitXmlReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code devenv up}: brings the profile's environment up and keeps it until Ctrl-C (or detaches). */
+@Command(name = "up", description = "Start (or reuse) the emulator and the cluster, create resources, seed, deploy, wait until ready.")
+final class UpCommand extends BaseCommand {
+
+  @Mixin
+  EngineMixin engine;
+
+  @Option(names = {"-d", "--detach"}, description = "Return once everything is ready and leave it running.")
+  boolean detach;
+
+  @Option(names = "--wait", description = "Return only when every part is ready (always so; accepted for CI scripts).")
+  boolean waitReady;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Fail if up takes longer, e.g. 10m, 90s.",
+      converter = DurationConverter.class)
+  Duration timeout;
+
+  @Option(names = "--keep", description = "On Ctrl-C or failure, leave the containers running.")
+  boolean keep;
+
+  @Option(names = "--reset", description = "Load all seed data again, even what is already loaded.")
+  boolean reset;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Write a JUnit-XML report of every readiness check.")
+  Path report;
+
+  @Override
+  protected int execute(Context context) {
+    Profile profile = context.profile();
+    UpOptions options = engine.options(context)
+        .withReset(reset)
+        .withKeepOnFailure(keep)
+        .withTimeout(timeout);
+    ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(60));
+    try {
+      UpResult result;
+      try {
+        result = new Up(options).run(profile);
+      } catch (UpException e) {
+        writeReport(profile, e.checks());
+        throw e;
+      }
+      writeReport(profile, result.checks());
+      try (result) {
+        print(context, profile, result);
+        if (detach || context.json()) {
+          return ExitCode.OK;
+        }
+        return new Foreground(options, context.progress()).hold(profile, result, keep);
+      }
+    } finally {
+      guard.close();
+    }
+  }
+
+  private void print(Context context, Profile profile, UpResult result) {
+    if (context.json()) {
+      context.printJson(UpReports.json(profile, result));
+      return;
+    }
+    context.out().println();
+    context.out().print(Summary.of(result.environment(), result.forwards(), result.envFile(), result.kubeconfig()).render());
+    context.out().println(profile.name() + " is ready (" + io.devenv.core.Progress.seconds(result.elapsed()) + ").");
+    context.out().flush();
+  }
+
+  private void writeReport(Profile profile, java.util.List<io.devenv.core.Check> checks) {
+    if (report != null) {
+      JunitXmlReport.write(report, profile.name(), checks);
+    }
+  }
+
+  /** "10m", "90s", "1h", "500ms" or a number of seconds. */
+  static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return Durations.parse(value).orElseThrow(() ->
+          new picocli.CommandLine.TypeConversionException("'" + value + "' is not a duration such as 90s, 10m or 1h"));
+    }
+  }
+}

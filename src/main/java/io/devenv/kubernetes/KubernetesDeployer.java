@@ -1,0 +1,250 @@
+package io.devenv.kubernetes;
+
+import io.devenv.core.Check;
+import io.devenv.core.DevenvException;
+import io.devenv.core.Progress;
+import io.devenv.engine.AwsAccess;
+import io.devenv.profile.KubernetesSpec;
+import io.devenv.profile.Profile;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Deploys what a profile declares to a cluster, the way a careful engineer would by hand:
+ * namespaces, then the wiring to the AWS emulator ({@link AwsWiring}), then
+ * CustomResourceDefinitions (waiting until Established), ConfigMap seeds, every other object
+ * ({@link ApplyOrder}), pruning what an earlier deploy applied and the manifests no longer hold,
+ * and waiting until workloads are ready ({@link ReadinessWaiter}).
+ *
+ * <p>It takes a client and knows nothing of how the cluster was started. Deploying twice changes
+ * nothing the second time.
+ */
+public final class KubernetesDeployer {
+
+  private final KubernetesClient client;
+  private final Progress progress;
+  private final Applier applier;
+  private final ManifestLoader loader = new ManifestLoader();
+  private String kubectl = "kubectl";
+
+  public KubernetesDeployer(KubernetesClient client, Progress progress) {
+    this.client = client;
+    this.progress = progress;
+    this.applier = new Applier(client, progress);
+  }
+
+  /**
+   * How failure reports tell the user to run kubectl, e.g.
+   * {@code kubectl --kubeconfig .devenv/kubeconfig}; plain {@code kubectl} by default.
+   */
+  public KubernetesDeployer withKubectl(String command) {
+    this.kubectl = command;
+    return this;
+  }
+
+  /**
+   * @param aws the emulator, as the engine started it; null when the profile needs no AWS (no
+   *     {@code aws} Service nor {@code devenv-aws} ConfigMap is made then)
+   * @throws DevenvException exit 2 for a problem in the manifests or seeds, exit 1 for a failure
+   *     of the cluster; {@link ReadinessException} when objects do not become ready
+   */
+  public DeployReport deploy(Profile profile, AwsAccess aws) {
+    KubernetesSpec spec = profile.kubernetes();
+    if (spec == null || !spec.enabled()) {
+      return DeployReport.disabled();
+    }
+    long start = System.nanoTime();
+    String namespace = spec.namespace();
+    String label = Applier.labelValue(profile.name());
+    List<Path> manifests = Optional.ofNullable(spec.manifests()).orElse(List.of());
+
+    Progress.Step loading = progress.start("Loading Kubernetes manifests");
+    List<ManifestDocument> documents = resolveScopes(loader.load(manifests, ManifestValues.of(profile, aws, namespace)));
+    loading.done(documents.size() + " objects from " + manifests.size() + (manifests.size() == 1 ? " path" : " paths"));
+
+    List<GenericKubernetesResource> seeds = ConfigMapSeeds.configMaps(
+        profile.seed() == null || profile.seed().configMaps() == null ? List.of() : profile.seed().configMaps(), namespace);
+    Set<String> namespaces = namespaces(namespace, documents, seeds);
+
+    Progress.Step applying = progress.start("Applying Kubernetes objects to " + String.join(", ", namespaces));
+    List<DeployReport.Applied> applied = new ArrayList<>();
+    List<Check> readiness = new ArrayList<>();
+    List<ObjectRef> pruned;
+    try {
+      Set<String> declared = new TreeSet<>();
+      for (ManifestDocument d : documents) {
+        if (isNamespace(d)) {
+          applied.add(apply(d.object(), d.location(), label));
+          declared.add(d.name());
+        }
+      }
+      for (String ns : namespaces) {
+        if (!declared.contains(ns)) {
+          applied.add(ensureNamespace(ns, label));
+        }
+      }
+      if (aws != null) {
+        AwsWiring.Target target = AwsWiring.target(aws, progress);
+        for (String ns : namespaces) {
+          for (GenericKubernetesResource o : AwsWiring.objects(ns, aws, target)) {
+            applied.add(apply(o, "devenv's AWS wiring", label));
+          }
+        }
+      }
+      List<ManifestDocument> ordered = ApplyOrder.sort(documents);
+      List<ObjectRef> crds = new ArrayList<>();
+      for (ManifestDocument d : ordered) {
+        if (ApiKinds.isCrd(d.apiVersion(), d.kind())) {
+          applied.add(apply(d.object(), d.location(), label));
+          crds.add(d.ref());
+        }
+      }
+      if (!crds.isEmpty()) {
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(crds, spec.waitTimeout()));
+      }
+      for (GenericKubernetesResource seed : seeds) {
+        applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
+      }
+      for (ManifestDocument d : ordered) {
+        if (!isNamespace(d) && !ApiKinds.isCrd(d.apiVersion(), d.kind())) {
+          applied.add(apply(d.object(), d.location(), label));
+        }
+      }
+      pruned = prune(namespace, label, applied, namespaces);
+    } catch (RuntimeException e) {
+      applying.failed(e.getMessage());
+      throw e;
+    }
+    DeployReport sofar = new DeployReport(applied, pruned, List.copyOf(namespaces), applier.usesServerSideApply(), readiness, Duration.ZERO);
+    applying.done(sofar.summary());
+
+    List<ObjectRef> workloads = documents.stream()
+        .map(ManifestDocument::ref)
+        .filter(r -> Rollout.waitedFor(r) && r.namespace() != null)
+        .toList();
+    if (!workloads.isEmpty()) {
+      Progress.Step waiting = progress.start("Waiting for " + workloads.size() + (workloads.size() == 1 ? " workload" : " workloads") + " to be ready");
+      try {
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(workloads, spec.waitTimeout()));
+        waiting.done(workloads.size() + " ready");
+      } catch (ReadinessException e) {
+        waiting.failed(e.getMessage());
+        List<Check> all = new ArrayList<>(readiness);
+        all.addAll(e.checks());
+        throw new ReadinessException(e.getMessage(), e.report(), all);
+      }
+    }
+    return new DeployReport(applied, pruned, List.copyOf(namespaces), applier.usesServerSideApply(), List.copyOf(readiness),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private DeployReport.Applied apply(GenericKubernetesResource object, String origin, String label) {
+    return new DeployReport.Applied(ObjectRef.of(object), applier.apply(object, origin, label));
+  }
+
+  /** A namespace no manifest declares: created, labelled, when missing; left as it is otherwise. */
+  private DeployReport.Applied ensureNamespace(String name, String label) {
+    ObjectRef ref = new ObjectRef("v1", "Namespace", null, name);
+    try {
+      if (client.namespaces().withName(name).get() != null) {
+        return new DeployReport.Applied(ref, ApplyOutcome.UNCHANGED);
+      }
+    } catch (KubernetesClientException e) {
+      throw Applier.failure("read", ref, "kubernetes.namespace", e);
+    }
+    var namespace = new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
+    return apply(client.getKubernetesSerialization().convertValue(namespace, GenericKubernetesResource.class), "kubernetes.namespace", label);
+  }
+
+  private List<ObjectRef> prune(String namespace, String label, List<DeployReport.Applied> applied, Set<String> namespaces) {
+    Inventory inventory = new Inventory(client, namespace, label);
+    Set<ObjectRef> previous = inventory.read();
+    List<ObjectRef> current = new ArrayList<>();
+    for (DeployReport.Applied a : applied) {
+      // Namespaces devenv made on its own are not the manifests' to prune.
+      boolean implicit = a.ref().kind().equals("Namespace") && namespaces.contains(a.ref().name());
+      if (!implicit) {
+        current.add(a.ref());
+      }
+    }
+    applier.apply(inventory.toObject(current), "devenv's inventory", label);
+    List<ObjectRef> candidates = Inventory.candidates(client, label, previous, current, inventory.ref());
+    candidates.removeIf(r -> r.kind().equals("Namespace") && namespaces.contains(r.name()));
+    List<ObjectRef> pruned = new ArrayList<>();
+    for (ObjectRef ref : ApplyOrder.forDeletion(candidates)) {
+      if (ownedBy(ref, label) && applier.delete(ref)) {
+        pruned.add(ref);
+      }
+    }
+    return pruned;
+  }
+
+  /** Whether the live object carries devenv's labels for this profile: nothing else is pruned. */
+  private boolean ownedBy(ObjectRef ref, String label) {
+    try {
+      var resource = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
+      GenericKubernetesResource live = ref.namespace() == null
+          ? resource.withName(ref.name()).get()
+          : resource.inNamespace(ref.namespace()).withName(ref.name()).get();
+      if (live == null || live.getMetadata().getLabels() == null) {
+        return false;
+      }
+      Map<String, String> labels = live.getMetadata().getLabels();
+      return Applier.FIELD_MANAGER.equals(labels.get(Applier.MANAGED_BY)) && label.equals(labels.get(Applier.PROFILE_LABEL));
+    } catch (KubernetesClientException e) {
+      return false; // its kind is gone, and with it the object
+    }
+  }
+
+  /** The namespaces deployed to: the profile's, and every one an object or seed names. */
+  private static Set<String> namespaces(String namespace, List<ManifestDocument> documents, List<GenericKubernetesResource> seeds) {
+    Set<String> namespaces = new LinkedHashSet<>();
+    namespaces.add(namespace);
+    documents.stream().map(ManifestDocument::namespace).filter(n -> n != null).forEach(namespaces::add);
+    seeds.forEach(s -> namespaces.add(s.getMetadata().getNamespace()));
+    return namespaces;
+  }
+
+  private static boolean isNamespace(ManifestDocument d) {
+    return "Namespace".equals(d.kind()) && "v1".equals(d.apiVersion());
+  }
+
+  /**
+   * Asks the cluster about kinds neither the manifests' CRDs nor fabric8 know, drops the
+   * namespace of those that turn out cluster-scoped, and reports the ones nobody knows.
+   */
+  private List<ManifestDocument> resolveScopes(List<ManifestDocument> documents) {
+    List<GenericKubernetesResource> crds = documents.stream()
+        .filter(d -> ApiKinds.isCrd(d.apiVersion(), d.kind())).map(ManifestDocument::object).toList();
+    ApiKinds kinds = new ApiKinds(crds, client);
+    List<String> problems = new ArrayList<>();
+    List<ManifestDocument> resolved = new ArrayList<>();
+    for (ManifestDocument d : documents) {
+      Optional<Boolean> namespaced = kinds.namespaced(d.apiVersion(), d.kind());
+      if (namespaced.isEmpty()) {
+        problems.add(d.location() + ": the cluster does not know kind " + d.kind() + " of " + d.apiVersion()
+            + ", and no CustomResourceDefinition in the manifests defines it");
+      } else if (!namespaced.get() && d.namespace() != null) {
+        d.object().getMetadata().setNamespace(null);
+        resolved.add(new ManifestDocument(d.file(), d.document(), d.item(), d.line(), d.apiVersion(), d.kind(), null, d.name(), d.object()));
+      } else {
+        resolved.add(d);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ManifestLoader.problems(problems);
+    }
+    return resolved;
+  }
+}

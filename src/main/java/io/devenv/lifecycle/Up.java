@@ -1,0 +1,167 @@
+package io.devenv.lifecycle;
+
+import io.devenv.aws.AwsClients;
+import io.devenv.aws.ProvisionReport;
+import io.devenv.aws.ResourceResult;
+import io.devenv.aws.AwsProvisioner;
+import io.devenv.core.Check;
+import io.devenv.core.DevenvException;
+import io.devenv.core.Progress;
+import io.devenv.engine.DockerEngine;
+import io.devenv.engine.EngineOptions;
+import io.devenv.engine.Environment;
+import io.devenv.engine.ExternalEngine;
+import io.devenv.expose.EnvFile;
+import io.devenv.expose.Forward;
+import io.devenv.expose.KubeconfigFile;
+import io.devenv.kubernetes.DeployReport;
+import io.devenv.kubernetes.KubernetesDeployer;
+import io.devenv.kubernetes.ReadinessException;
+import io.devenv.profile.Profile;
+import io.devenv.seed.SeedReport;
+import io.devenv.seed.Seeder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Timer;
+import java.util.TimerTask;
+
+/**
+ * {@code devenv up}: engine → AWS resources → seed data → Kubernetes → files and forwards, in one
+ * direction. Every step converges, so running it on an environment that is already up only checks.
+ * Used by the CLI and by the JUnit extension alike.
+ */
+public final class Up {
+
+  private final UpOptions options;
+  private final Progress progress;
+  private final java.util.concurrent.atomic.AtomicBoolean overdue = new java.util.concurrent.atomic.AtomicBoolean();
+
+  public Up(UpOptions options) {
+    this.options = options;
+    this.progress = options.progress();
+  }
+
+  /**
+   * Brings the profile's environment up and returns it ready.
+   *
+   * @throws UpException naming the step that failed, with the checks so far
+   */
+  public UpResult run(Profile profile) {
+    long start = System.nanoTime();
+    List<Check> checks = new ArrayList<>();
+    Timer deadline = deadline(Thread.currentThread());
+    KubernetesClient client = null;
+    try {
+      Environment env = startEngine(profile, checks);
+      ProvisionReport provisioned = null;
+      SeedReport seeded = null;
+      if (env.aws() != null) {
+        try (AwsClients aws = new AwsClients(env.aws())) {
+          provisioned = step(checks, "aws", "AWS resources", () -> new AwsProvisioner(aws, progress).provision(profile));
+          checks.addAll(resourceChecks(provisioned));
+          SeedReport s = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
+          seeded = s;
+        }
+      }
+      DeployReport deployed = null;
+      Path kubeconfig = null;
+      if (env.cluster() != null) {
+        kubeconfig = KubeconfigFile.write(options.projectDir(), env.cluster());
+        client = Clusters.client(env.cluster());
+        KubernetesClient c = client;
+        String kubectl = "kubectl --kubeconfig " + io.devenv.profile.Origin.display(kubeconfig);
+        deployed = step(checks, "kubernetes", "Kubernetes deploy",
+            () -> new KubernetesDeployer(c, progress).withKubectl(kubectl).deploy(profile, env.aws()));
+        checks.addAll(deployed.checks());
+      }
+      List<Forward> forwards = List.of();
+      Path envFile = EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfig, forwards));
+      KubernetesClient held = client;
+      client = null;
+      return new UpResult(env, provisioned, seeded, deployed, forwards, envFile, kubeconfig, checks,
+          Duration.ofNanos(System.nanoTime() - start), () -> {
+            if (held != null) {
+              held.close();
+            }
+          });
+    } catch (UpException e) {
+      throw timedOut(e, checks);
+    } finally {
+      if (deadline != null) {
+        deadline.cancel();
+      }
+      if (client != null) {
+        client.close();
+      }
+    }
+  }
+
+  private Environment startEngine(Profile profile, List<Check> checks) {
+    return step(checks, "engine", options.engine() == UpOptions.Engine.DOCKER ? "containers" : "external endpoints", () -> {
+      if (options.engine() == UpOptions.Engine.EXTERNAL) {
+        return new ExternalEngine(options.environment()).connect(profile, options.external());
+      }
+      EngineOptions engine = EngineOptions.of(options.projectDir())
+          .withKeepOnFailure(options.keepOnFailure())
+          .withEnvironment(options.environment())
+          .withProgress(progress);
+      return DockerEngine.connect().start(profile, engine);
+    });
+  }
+
+  /** Runs one step, recording it as a check; a failure becomes an UpException carrying the checks. */
+  private <T> T step(List<Check> checks, String group, String name, java.util.function.Supplier<T> work) {
+    long start = System.nanoTime();
+    try {
+      T result = work.get();
+      if (!group.equals("aws") && !group.equals("kubernetes")) {
+        checks.add(Check.passed(group, name, Duration.ofNanos(System.nanoTime() - start)));
+      }
+      return result;
+    } catch (ReadinessException e) {
+      checks.addAll(e.checks());
+      throw new UpException(e, checks);
+    } catch (DevenvException e) {
+      String report = e.getMessage() + (e.detail() == null ? "" : "\n" + e.detail());
+      checks.add(Check.failed(group, name, Duration.ofNanos(System.nanoTime() - start), report));
+      throw new UpException(e, checks);
+    }
+  }
+
+  private static List<Check> resourceChecks(ProvisionReport report) {
+    List<Check> checks = new ArrayList<>();
+    for (ResourceResult r : report.results()) {
+      checks.add(Check.passed("aws", r.kind() + " " + r.name() + " (" + r.outcome().toString().toLowerCase().replace('_', ' ') + ")",
+          Duration.ZERO));
+    }
+    return checks;
+  }
+
+  /** Interrupts the working thread when the whole up's time is over. */
+  private Timer deadline(Thread worker) {
+    if (options.timeout() == null) {
+      return null;
+    }
+    Timer timer = new Timer("devenv-up-deadline", true);
+    timer.schedule(new TimerTask() {
+      @Override
+      public void run() {
+        overdue.set(true);
+        worker.interrupt();
+      }
+    }, options.timeout().toMillis());
+    return timer;
+  }
+
+  private UpException timedOut(UpException e, List<Check> checks) {
+    if (overdue.get()) {
+      Thread.interrupted();
+      return new UpException(DevenvException.failure("devenv up did not finish within " + Progress.seconds(options.timeout())
+          + " (--timeout): " + e.getMessage(), e), checks);
+    }
+    return e;
+  }
+}

@@ -1,0 +1,68 @@
+package io.devenv.lifecycle;
+
+import io.devenv.core.Progress;
+import io.devenv.engine.ExternalEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How {@link Up} runs.
+ *
+ * @param projectDir where {@code .devenv/} is written and what labels the containers
+ * @param engine where things run
+ * @param external the external engine's endpoints (used with {@link Engine#EXTERNAL})
+ * @param reset re-load seed data even where it is up to date
+ * @param keepOnFailure leave what a failed start created, for inspection
+ * @param timeout the whole {@code up}, or null for no bound beyond each step's own
+ * @param environment the process environment (tokens, {@code ${VAR}}, KUBECONFIG)
+ * @param progress where steps are reported
+ */
+public record UpOptions(
+    Path projectDir,
+    Engine engine,
+    ExternalEngine.Options external,
+    boolean reset,
+    boolean keepOnFailure,
+    Duration timeout,
+    Map<String, String> environment,
+    Progress progress) {
+
+  /** Where an environment runs. */
+  public enum Engine {
+    /** Containers started (or found again) by devenv in the local Docker. */
+    DOCKER,
+    /** An AWS endpoint and a cluster that already run. */
+    EXTERNAL
+  }
+
+  public UpOptions {
+    environment = Map.copyOf(environment);
+  }
+
+  /** Docker, no reset, the process environment, silent. */
+  public static UpOptions docker(Path projectDir) {
+    return new UpOptions(projectDir, Engine.DOCKER, new ExternalEngine.Options(null, false, null, null), false, false,
+        null, System.getenv(), Progress.SILENT);
+  }
+
+  public static UpOptions external(Path projectDir, ExternalEngine.Options external) {
+    return new UpOptions(projectDir, Engine.EXTERNAL, external, false, false, null, System.getenv(), Progress.SILENT);
+  }
+
+  public UpOptions withProgress(Progress p) {
+    return new UpOptions(projectDir, engine, external, reset, keepOnFailure, timeout, environment, p);
+  }
+
+  public UpOptions withReset(boolean r) {
+    return new UpOptions(projectDir, engine, external, r, keepOnFailure, timeout, environment, progress);
+  }
+
+  public UpOptions withKeepOnFailure(boolean k) {
+    return new UpOptions(projectDir, engine, external, reset, k, timeout, environment, progress);
+  }
+
+  public UpOptions withTimeout(Duration t) {
+    return new UpOptions(projectDir, engine, external, reset, keepOnFailure, t, environment, progress);
+  }
+}

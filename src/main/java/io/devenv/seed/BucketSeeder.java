@@ -1,0 +1,137 @@
+package io.devenv.seed;
+
+import io.devenv.aws.AwsClients;
+import io.devenv.core.DevenvException;
+import io.devenv.profile.SeedSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Uploads a directory tree to a bucket: each file's key is the prefix plus its path relative to
+ * the directory, with '/' separators and its name as is (non-ASCII included); its Content-Type
+ * comes from its extension. An object whose size and MD5 (its ETag) match the file is skipped,
+ * so the bucket itself is the record of what was loaded.
+ */
+final class BucketSeeder extends SeedTarget {
+  private final AwsClients aws;
+  private final SeedSpec.BucketSeed seed;
+  private final List<Upload> uploads = new ArrayList<>();
+
+  private record Upload(Path file, String key) {}
+
+  BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed) {
+    super("bucket", seed.bucket());
+    this.aws = aws;
+    this.seed = seed;
+  }
+
+  /** Every regular file under the directory, with its key, in a stable order. */
+  static List<Map.Entry<Path, String>> files(Path dir, String prefix) {
+    if (!Files.isDirectory(dir)) {
+      throw DevenvException.invalid(dir + ": seed directory does not exist");
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).sorted()
+          .map(f -> Map.entry(f, key(prefix, dir.relativize(f))))
+          .toList();
+    } catch (IOException e) {
+      throw new DevenvException(2, dir + ": cannot list the seed directory (" + e.getMessage() + ")", e);
+    }
+  }
+
+  static String key(String prefix, Path relative) {
+    List<String> parts = new ArrayList<>();
+    relative.forEach(p -> parts.add(p.toString()));
+    return (prefix == null ? "" : prefix) + String.join("/", parts);
+  }
+
+  @Override
+  void prepare(boolean reset) {
+    List<Map.Entry<Path, String>> files = files(seed.from(), seed.prefix());
+    total = files.size();
+    Map<String, S3Object> existing = reset ? Map.of() : listing();
+    for (Map.Entry<Path, String> f : files) {
+      S3Object object = existing.get(f.getValue());
+      if (object != null && sameContent(f.getKey(), object)) {
+        skipped++;
+      } else {
+        uploads.add(new Upload(f.getKey(), f.getValue()));
+      }
+    }
+  }
+
+  private Map<String, S3Object> listing() {
+    Map<String, S3Object> map = new HashMap<>();
+    String prefix = seed.prefix() == null ? "" : seed.prefix();
+    try {
+      aws.s3().listObjectsV2Paginator(r -> r.bucket(seed.bucket()).prefix(prefix)).contents()
+          .forEach(o -> map.put(o.key(), o));
+    } catch (NoSuchBucketException e) {
+      throw DevenvException.invalid(seed.origin() + ": bucket " + seed.bucket() + " does not exist: declare it under aws.buckets");
+    }
+    return map;
+  }
+
+  private static boolean sameContent(Path file, S3Object object) {
+    try {
+      if (object.size() == null || object.size() != Files.size(file)) {
+        return false;
+      }
+      String etag = object.eTag() == null ? "" : object.eTag().replace("\"", "");
+      return etag.equalsIgnoreCase(md5(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String md5(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is missing from this JVM", e);
+    }
+  }
+
+  @Override
+  void clear() {
+    String prefix = seed.prefix() == null ? "" : seed.prefix();
+    List<ObjectIdentifier> keys = new ArrayList<>();
+    aws.s3().listObjectsV2Paginator(r -> r.bucket(seed.bucket()).prefix(prefix)).contents()
+        .forEach(o -> keys.add(ObjectIdentifier.builder().key(o.key()).build()));
+    for (int i = 0; i < keys.size(); i += 1000) {
+      List<ObjectIdentifier> slice = keys.subList(i, Math.min(keys.size(), i + 1000));
+      aws.s3().deleteObjects(r -> r.bucket(seed.bucket()).delete(d -> d.objects(slice).quiet(true)));
+    }
+  }
+
+  @Override
+  List<Runnable> units() {
+    return uploads.stream().<Runnable>map(u -> () -> {
+      aws.s3().putObject(r -> r.bucket(seed.bucket()).key(u.key()).contentType(ContentTypes.of(u.file().getFileName().toString())),
+          RequestBody.fromFile(u.file()));
+      loaded.incrementAndGet();
+    }).toList();
+  }
+
+  @Override
+  String verb() {
+    return "uploaded";
+  }
+}

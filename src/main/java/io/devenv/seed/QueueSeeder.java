@@ -1,0 +1,202 @@
+package io.devenv.seed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.devenv.aws.AwsClients;
+import io.devenv.core.DevenvException;
+import io.devenv.profile.SeedSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * Sends an NDJSON file of messages ({@code {body, attributes?, groupId?, deduplicationId?}}) to
+ * an SQS queue with SendMessageBatch: 10 messages or 256 KiB a batch, one batch at a time in file
+ * order (other targets run meanwhile). Each batch's ids are recorded as soon as the queue
+ * acknowledges it and before the next batch is sent, so a run that stops half-way resumes where
+ * it stopped: at most the one batch in flight at the stop is in doubt. A FIFO queue's messages
+ * carry a deduplication id derived from the record, so the queue drops even that resend; a
+ * standard queue, at-least-once by contract, may then hold that batch twice.
+ */
+final class QueueSeeder extends SeedTarget {
+  static final int BATCH = 10;
+  static final int MAX_BATCH_BYTES = 256 * 1024;
+  private static final Set<String> FIELDS = Set.of("body", "attributes", "groupId", "deduplicationId");
+
+  private final AwsClients aws;
+  private final SeedSpec.QueueSeed seed;
+  private final SeedLedger ledger;
+  private SeedLedger.Entry entry;
+  private String url;
+  private boolean fifo;
+  private final List<List<Message>> batches = new ArrayList<>();
+
+  private record Message(SeedRecord record, SendMessageBatchRequestEntry entry, int bytes) {}
+
+  QueueSeeder(AwsClients aws, SeedSpec.QueueSeed seed, SeedLedger ledger) {
+    super("queue", seed.queue());
+    this.aws = aws;
+    this.seed = seed;
+    this.ledger = ledger;
+  }
+
+  @Override
+  void prepare(boolean reset) {
+    List<SeedRecord> records = SeedFileReader.read(seed.from());
+    total = records.size();
+    fifo = seed.queue().endsWith(".fifo");
+    List<Message> messages = new ArrayList<>();
+    for (SeedRecord record : records) {
+      messages.add(message(record));
+    }
+    try {
+      url = aws.sqs().getQueueUrl(r -> r.queueName(seed.queue())).queueUrl();
+    } catch (QueueDoesNotExistException e) {
+      throw DevenvException.invalid(seed.origin() + ": queue " + seed.queue() + " does not exist: declare it under aws.queues");
+    }
+    entry = ledger.open("queue", seed.queue());
+    List<Message> batch = new ArrayList<>();
+    int bytes = 0;
+    for (Message m : messages) {
+      if (!reset && entry.contains(m.record().id())) {
+        skipped++;
+        continue;
+      }
+      if (batch.size() == BATCH || bytes + m.bytes() > MAX_BATCH_BYTES) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+        bytes = 0;
+      }
+      batch.add(m);
+      bytes += m.bytes();
+    }
+    if (!batch.isEmpty()) {
+      batches.add(batch);
+    }
+  }
+
+  private Message message(SeedRecord record) {
+    JsonNode node = record.node();
+    for (var it = node.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (!FIELDS.contains(field)) {
+        throw SeedFileReader.invalid(seed.from(), record.line(), "unknown field \"" + field + "\"; a message has " + FIELDS);
+      }
+    }
+    JsonNode body = node.get("body");
+    if (body == null || body.isNull()) {
+      throw SeedFileReader.invalid(seed.from(), record.line(), "the message has no body");
+    }
+    String text;
+    try {
+      text = body.isTextual() ? body.textValue() : SeedFileReader.JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw SeedFileReader.invalid(seed.from(), record.line(), "the body cannot be written as JSON");
+    }
+    if (text.isEmpty()) {
+      throw SeedFileReader.invalid(seed.from(), record.line(), "the body is empty; SQS needs at least one character");
+    }
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    SendMessageBatchRequestEntry.Builder b = SendMessageBatchRequestEntry.builder().messageBody(text);
+    JsonNode attributes = node.get("attributes");
+    if (attributes != null && !attributes.isNull()) {
+      if (!attributes.isObject()) {
+        throw SeedFileReader.invalid(seed.from(), record.line(), "attributes must be an object of names to values");
+      }
+      Map<String, MessageAttributeValue> map = new LinkedHashMap<>();
+      for (var it = attributes.fields(); it.hasNext(); ) {
+        var f = it.next();
+        JsonNode v = f.getValue();
+        if (!v.isValueNode() || v.isNull()) {
+          throw SeedFileReader.invalid(seed.from(), record.line(), "attribute " + f.getKey() + " must be a string, number or boolean");
+        }
+        String dataType = v.isNumber() ? "Number" : "String";
+        String value = v.isNumber() ? ItemConverter.number(v) : v.asText();
+        map.put(f.getKey(), MessageAttributeValue.builder().dataType(dataType).stringValue(value).build());
+        bytes += f.getKey().length() + dataType.length() + value.getBytes(StandardCharsets.UTF_8).length;
+      }
+      b.messageAttributes(map);
+    }
+    String groupId = node.path("groupId").asText(null);
+    if (fifo) {
+      if (groupId == null || groupId.isEmpty()) {
+        throw SeedFileReader.invalid(seed.from(), record.line(), "queue " + seed.queue() + " is FIFO: the message needs a groupId");
+      }
+      b.messageGroupId(groupId);
+      // A stable id per record lets the queue itself drop a resend within its 5-minute window.
+      String dedup = node.path("deduplicationId").asText(null);
+      b.messageDeduplicationId(dedup != null && !dedup.isEmpty() ? dedup : "devenv-" + Long.toHexString(record.id()));
+    } else if (groupId != null || node.has("deduplicationId")) {
+      throw SeedFileReader.invalid(seed.from(), record.line(),
+          "groupId and deduplicationId are for FIFO queues; " + seed.queue() + " is a standard queue");
+    }
+    return new Message(record, b.build(), bytes);
+  }
+
+  @Override
+  void clear() {
+    aws.sqs().purgeQueue(r -> r.queueUrl(url));
+    entry.clear();
+  }
+
+  @Override
+  boolean ordered() {
+    // One batch in flight per queue bounds what a crash leaves in doubt to that batch.
+    return true;
+  }
+
+  @Override
+  List<Runnable> units() {
+    return batches.stream().<Runnable>map(batch -> () -> send(batch)).toList();
+  }
+
+  private void send(List<Message> batch) {
+    Map<String, Message> remaining = new LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      remaining.put("m" + i, batch.get(i));
+    }
+    Backoff backoff = new Backoff();
+    while (!remaining.isEmpty()) {
+      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+      remaining.forEach((id, m) -> entries.add(m.entry().toBuilder().id(id).build()));
+      SendMessageBatchResponse response = aws.sqs().sendMessageBatch(r -> r.queueUrl(url).entries(entries));
+      List<Long> sent = new ArrayList<>();
+      response.successful().forEach(s -> sent.add(remaining.remove(s.id()).record().id()));
+      entry.add(sent);
+      loaded.addAndGet(sent.size());
+      // Record before sending more: a message sent but not recorded would be sent again after a crash.
+      entry.flushAll();
+      Map<String, BatchResultErrorEntry> failed = new HashMap<>();
+      response.failed().forEach(f -> failed.put(f.id(), f));
+      for (BatchResultErrorEntry f : failed.values()) {
+        if (Boolean.TRUE.equals(f.senderFault())) {
+          throw SeedFileReader.invalid(seed.from(), remaining.get(f.id()).record().line(),
+              "queue " + seed.queue() + " refused the message: " + f.code() + ": " + f.message());
+        }
+      }
+      if (!remaining.isEmpty() && !backoff.pause()) {
+        throw DevenvException.failure("seed queue " + seed.queue() + ": " + remaining.size()
+            + " messages still refused after " + backoff.attempts() + " attempts", null);
+      }
+    }
+  }
+
+  @Override
+  void finish() {
+    entry.flushAll();
+  }
+
+  @Override
+  String verb() {
+    return "sent";
+  }
+}

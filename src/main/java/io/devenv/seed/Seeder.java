@@ -1,0 +1,198 @@
+package io.devenv.seed;
+
+import io.devenv.aws.AwsClients;
+import io.devenv.aws.AwsErrors;
+import io.devenv.core.DevenvException;
+import io.devenv.core.Progress;
+import io.devenv.profile.Profile;
+import io.devenv.profile.SeedSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Loads a profile's seed data into resources that exist: directory trees into buckets, item
+ * files into tables, message files into queues (and, on reset, declared values back into secrets
+ * and parameters). Every file is read and checked before anything is written; then the work runs
+ * on one bounded pool, all targets at once. Converges: what the emulator already has is skipped,
+ * and the record of what was loaded lives in the emulator (see {@link SeedLedger}).
+ */
+public final class Seeder {
+  /** Requests in flight at once, all targets together. */
+  public static final int DEFAULT_PARALLELISM = 16;
+
+  private final AwsClients aws;
+  private final Progress progress;
+  private final int parallelism;
+
+  public Seeder(AwsClients aws, Progress progress) {
+    this(aws, progress, DEFAULT_PARALLELISM);
+  }
+
+  public Seeder(AwsClients aws, Progress progress, int parallelism) {
+    this.aws = aws;
+    this.progress = progress;
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * @param reset empty each target (objects under the prefix, every item of the table, every
+   *     message of the queue) and load it again; also put back declared secret and parameter values
+   */
+  public SeedReport seed(Profile profile, boolean reset) {
+    long start = System.nanoTime();
+    List<SeedTarget> targets = targets(profile, reset);
+    if (targets.isEmpty()) {
+      return new SeedReport(List.of(), Duration.ZERO);
+    }
+    aws.checkReachable();
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads());
+    try {
+      prepare(targets, reset, pool);
+      List<SeedReport.TargetResult> results = load(targets, reset, pool);
+      return new SeedReport(results, Duration.ofNanos(System.nanoTime() - start));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<SeedTarget> targets(Profile profile, boolean reset) {
+    SeedSpec seed = profile.seed();
+    SeedLedger ledger = new SeedLedger(aws, profile.name());
+    List<SeedTarget> targets = new ArrayList<>();
+    seed.buckets().forEach(b -> targets.add(new BucketSeeder(aws, b)));
+    seed.tables().forEach(t -> targets.add(new TableSeeder(aws, t, ledger)));
+    seed.queues().forEach(q -> targets.add(new QueueSeeder(aws, q, ledger)));
+    if (reset && !profile.aws().secrets().isEmpty()) {
+      targets.add(ValueSeeder.secrets(aws, profile.name(), profile.aws().secrets()));
+    }
+    if (reset && !profile.aws().parameters().isEmpty()) {
+      targets.add(ValueSeeder.parameters(aws, profile.name(), profile.aws().parameters()));
+    }
+    return targets;
+  }
+
+  /** Reads and checks every target, in parallel; fails, having written nothing, if any is wrong. */
+  private void prepare(List<SeedTarget> targets, boolean reset, ExecutorService pool) {
+    List<CompletableFuture<Void>> futures = targets.stream()
+        .map(t -> CompletableFuture.runAsync(() -> guarded(t, () -> t.prepare(reset)), pool)).toList();
+    List<DevenvException> failures = new ArrayList<>();
+    for (CompletableFuture<Void> f : futures) {
+      try {
+        f.join();
+      } catch (RuntimeException e) {
+        failures.add(AwsErrors.wrap("seed", "", aws.endpoint(), e));
+      }
+    }
+    throwIfAny(failures);
+  }
+
+  private List<SeedReport.TargetResult> load(List<SeedTarget> targets, boolean reset, ExecutorService pool) {
+    AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+    List<CompletableFuture<SeedReport.TargetResult>> futures = new ArrayList<>();
+    for (SeedTarget target : targets) {
+      Progress.Step step = progress.start("seed " + target.describe());
+      long started = System.nanoTime();
+      CompletableFuture<Void> cleared = reset
+          ? CompletableFuture.runAsync(unit(target, target::clear, firstFailure), pool)
+          : CompletableFuture.completedFuture(null);
+      CompletableFuture<Void> loaded = cleared.thenCompose(v -> runUnits(target, pool, firstFailure));
+      futures.add(loaded.handle((v, failure) -> {
+        try {
+          if (failure == null) {
+            guarded(target, target::finish);
+          } else {
+            // Record what was acknowledged before the failure, if the emulator still answers.
+            target.finish();
+          }
+        } catch (RuntimeException e) {
+          failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+          step.failed(AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), failure).getMessage());
+          throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+        }
+        step.done(target.outcome());
+        return target.result(System.nanoTime() - started);
+      }));
+    }
+    List<SeedReport.TargetResult> results = new ArrayList<>();
+    List<DevenvException> failures = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        results.add(futures.get(i).join());
+      } catch (RuntimeException e) {
+        if (!(AwsErrors.unwrap(e) instanceof CancellationException)) {
+          failures.add(AwsErrors.wrap("seed " + targets.get(i).kind, targets.get(i).name, aws.endpoint(), e));
+        }
+      }
+    }
+    if (failures.isEmpty() && firstFailure.get() != null) {
+      failures.add(AwsErrors.wrap("seed", "", aws.endpoint(), firstFailure.get()));
+    }
+    throwIfAny(failures);
+    return results;
+  }
+
+  private CompletableFuture<Void> runUnits(SeedTarget target, ExecutorService pool, AtomicReference<RuntimeException> failure) {
+    List<Runnable> units = target.units();
+    if (target.ordered()) {
+      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+      for (Runnable u : units) {
+        chain = chain.thenRunAsync(unit(target, u, failure), pool);
+      }
+      return chain;
+    }
+    return CompletableFuture.allOf(units.stream()
+        .map(u -> CompletableFuture.runAsync(unit(target, u, failure), pool))
+        .toArray(CompletableFuture[]::new));
+  }
+
+  /** A unit that does nothing once any unit has failed: the run is over, stop sending. */
+  private Runnable unit(SeedTarget target, Runnable work, AtomicReference<RuntimeException> failure) {
+    return () -> {
+      if (failure.get() != null) {
+        throw new CancellationException("stopped after an earlier failure");
+      }
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        failure.compareAndSet(null, AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), e));
+        throw e;
+      }
+    };
+  }
+
+  private void guarded(SeedTarget target, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      throw AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), e);
+    }
+  }
+
+  private static void throwIfAny(List<DevenvException> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    DevenvException first = failures.get(0);
+    List<String> others = failures.subList(1, failures.size()).stream().map(Throwable::getMessage)
+        .filter(m -> !m.equals(first.getMessage())).distinct().toList();
+    throw new DevenvException(first.exitCode(), first.getMessage(), others.isEmpty() ? null : String.join("\n", others), first);
+  }
+
+  private static java.util.concurrent.ThreadFactory threads() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "devenv-seed-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
