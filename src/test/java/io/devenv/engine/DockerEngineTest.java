@@ -113,9 +113,9 @@ class DockerEngineTest {
     // And attach (devenv env, status) finds it without starting anything
     assertThat(engine.attach(profile, project).aws().endpoint()).isEqualTo(aws.endpoint());
 
-    // When the profile changes something that shapes the container
-    Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: ministack\n  image: "
-        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_localstack/health\n  region: eu-west-3\n"
+    // When the profile changes something that shapes the container (same image, run as a custom emulator)
+    Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: custom\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_ministack/health\n  region: eu-west-3\n"
         + "  buckets:\n    - name: engine-test-bucket\nkubernetes:\n  enabled: false\n");
     engine.start(changed, options());
 
