@@ -113,6 +113,13 @@ class DockerEngineTest {
     // And attach (devenv env, status) finds it without starting anything
     assertThat(engine.attach(profile, project).aws().endpoint()).isEqualTo(aws.endpoint());
 
+    // And its log can be read, and status serialises for --output json
+    List<String> log = new ArrayList<>();
+    engine.logs(project, "lifecycle", "aws", 200, false, log::add);
+    assertThat(log).as("emulator log").anySatisfy(l -> assertThat(l).contains("Running on http://0.0.0.0:4566"));
+    String json = uncheckedJson(engine.status(project, "lifecycle"));
+    assertThat(json).contains("\"health\":\"healthy\"").contains("\"role\":\"aws\"");
+
     // When the profile changes something that shapes the container (same image, run as a custom emulator)
     Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: custom\n  image: "
         + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_ministack/health\n  region: eu-west-3\n"
@@ -128,13 +135,19 @@ class DockerEngineTest {
     // When the environment is brought down
     DownReport down = engine.down(project, "lifecycle", false);
 
-    // Then nothing with its labels is left: no container, no network
-    assertThat(down.containers()).containsExactly(new EnvironmentId(project, "lifecycle").containerName("aws"));
+    // Then nothing with its labels is left: no container, no network; the state volume stays
+    EnvironmentId id = new EnvironmentId(project, "lifecycle");
+    assertThat(down.containers()).containsExactly(id.containerName("aws"));
     assertThat(down.networks()).hasSize(1);
+    assertThat(down.volumes()).isEmpty();
     assertThat(labelled()).isEmpty();
     assertThat(engine.status(project, "lifecycle").isEmpty()).isTrue();
-    assertThat(engine.docker().listNetworksCmd().withFilter("label", new EnvironmentId(project, "lifecycle").labelFilter())
-        .exec()).isEmpty();
+    assertThat(engine.docker().listNetworksCmd().withFilter("label", id.labelFilter()).exec()).isEmpty();
+    assertThat(volumes(id)).containsExactly(id.volumeName("aws"));
+
+    // And down --volumes removes the state too
+    assertThat(engine.down(project, "lifecycle", true).volumes()).containsExactly(id.volumeName("aws"));
+    assertThat(volumes(id)).isEmpty();
   }
 
   @Test
@@ -287,6 +300,20 @@ class DockerEngineTest {
     assertThat(steps).anySatisfy(s -> assertThat(s).startsWith("failed k3s"));
     assertThat(labelled()).as("containers left").isEmpty();
     assertThat(engine.status(project, null).networks()).as("networks left").isEmpty();
+  }
+
+  private List<String> volumes(EnvironmentId id) {
+    var found = engine.docker().listVolumesCmd().withFilter("label", id.labelFilter()).exec().getVolumes();
+    return found == null ? List.of() : found.stream().map(v -> v.getName()).toList();
+  }
+
+  private static String uncheckedJson(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static S3Client s3(AwsAccess aws) {
