@@ -62,8 +62,8 @@ public final class Up {
         try (AwsClients aws = new AwsClients(env.aws())) {
           provisioned = step(checks, "aws", "AWS resources", () -> new AwsProvisioner(aws, progress).provision(profile));
           checks.addAll(resourceChecks(provisioned));
-          SeedReport s = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
-          seeded = s;
+          seeded = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
+          checks.addAll(seedChecks(seeded));
         }
       }
       DeployReport deployed = null;
@@ -100,7 +100,8 @@ public final class Up {
   }
 
   private Environment startEngine(Profile profile, List<Check> checks) {
-    return step(checks, "engine", options.engine() == UpOptions.Engine.DOCKER ? "containers" : "external endpoints", () -> {
+    String what = options.engine() == UpOptions.Engine.DOCKER ? "containers started or reused" : "external endpoints";
+    return step(checks, "engine", what, () -> {
       if (options.engine() == UpOptions.Engine.EXTERNAL) {
         return new ExternalEngine(options.environment()).connect(profile, options.external());
       }
@@ -117,7 +118,8 @@ public final class Up {
     long start = System.nanoTime();
     try {
       T result = work.get();
-      if (!group.equals("aws") && !group.equals("kubernetes")) {
+      // Groups whose reports hold finer checks add those instead of one for the whole step.
+      if (group.equals("engine")) {
         checks.add(Check.passed(group, name, Duration.ofNanos(System.nanoTime() - start)));
       }
       return result;
@@ -138,6 +140,13 @@ public final class Up {
           Duration.ZERO));
     }
     return checks;
+  }
+
+  private static List<Check> seedChecks(SeedReport report) {
+    return report.targets().stream()
+        .map(t -> Check.passed("seed", t.kind() + " " + t.name() + " (" + t.total() + " records, " + t.loaded() + " loaded)",
+            t.elapsed()))
+        .toList();
   }
 
   /** Interrupts the working thread when the whole up's time is over. */
