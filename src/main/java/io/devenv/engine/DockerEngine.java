@@ -62,9 +62,21 @@ public final class DockerEngine {
     if (profile.kubernetes().enabled()) {
       K3sImages.requirePresent(docker, profile.kubernetes().images());
     }
+    if (profile.needsAws() && options.awsHostPort() > 0 && !PortCheck.isFree(options.awsHostPort())
+        && !publishedByOwnEmulator(new EnvironmentId(options.projectDir(), profile.name()), options.awsHostPort())) {
+      throw PortCheck.taken(options.awsHostPort(), "the AWS emulator");
+    }
     try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), options.lockTimeout(), options.progress())) {
       return new EnvironmentStarter(docker, profile, options).run();
     }
+  }
+
+  /** Whether the environment's own emulator holds the port (then a reuse or recreate frees it). */
+  private boolean publishedByOwnEmulator(EnvironmentId id, int port) {
+    return DockerObjects.containers(docker, id).stream()
+        .filter(c -> DockerObjects.role(c).equals(EnvironmentStarter.AWS) && c.getPorts() != null)
+        .flatMap(c -> java.util.Arrays.stream(c.getPorts()))
+        .anyMatch(p -> p.getPublicPort() != null && p.getPublicPort() == port);
   }
 
   /**

@@ -187,22 +187,29 @@ class DockerEngineTest {
       // When started
       DevenvException e = catchThrowableOfType(DevenvException.class, () -> engine.start(profile("taken", ""), fixed));
 
-      // Then one line names the port, and nothing was left behind
+      // Then one line names the port, and nothing was made: no container, no network
       assertThat(e).isNotNull();
       assertThat(e.getMessage()).contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is taken");
       assertThat(labelled()).isEmpty();
+      assertThat(engine.status(project, null).networks()).isEmpty();
     }
   }
 
   @Test
-  @DisplayName("A fixed free port is used as asked")
+  @DisplayName("A fixed free port is used as asked, and up again reuses the emulator holding it")
   void fixedPort() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    Environment env = engine.start(profile("fixed", ""), options().withAwsHostPort(port));
+    Profile fixed = profile("fixed", "");
+    Environment env = engine.start(fixed, options().withAwsHostPort(port));
     assertThat(env.aws().endpoint()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+
+    // and up again with the same port reuses the container that holds it
+    String id = engine.status(project, "fixed").container("aws").orElseThrow().id();
+    assertThat(engine.start(fixed, options().withAwsHostPort(port)).aws().endpoint()).isEqualTo(env.aws().endpoint());
+    assertThat(engine.status(project, "fixed").container("aws").orElseThrow().id()).isEqualTo(id);
   }
 
   @Test
