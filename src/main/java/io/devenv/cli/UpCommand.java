@@ -60,7 +60,8 @@ final class UpCommand extends BaseCommand {
         result = new Up(options).run(profile);
       } catch (UpException e) {
         writeReport(profile, e.checks());
-        throw e;
+        // Printed here, while the shutdown guard still holds the JVM: after Ctrl-C it would be lost.
+        return Main.report(e, context.err(), context.verbose());
       }
       writeReport(profile, result.checks());
       try (result) {

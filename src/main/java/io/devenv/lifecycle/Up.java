@@ -11,6 +11,7 @@ import io.devenv.engine.DockerEngine;
 import io.devenv.engine.EngineOptions;
 import io.devenv.engine.Environment;
 import io.devenv.engine.ExternalEngine;
+import io.devenv.engine.ProjectLock;
 import io.devenv.expose.EnvFile;
 import io.devenv.kubernetes.PortForwards.Forward;
 import io.devenv.expose.KubeconfigFile;
@@ -51,6 +52,16 @@ public final class Up {
    * @throws UpException naming the step that failed, with the checks so far
    */
   public UpResult run(Profile profile) {
+    if (options.engine() == UpOptions.Engine.EXTERNAL) {
+      return converge(profile);
+    }
+    // The whole up, not only the engine step: two ups on one project must not seed at once.
+    try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), Duration.ofMinutes(5), progress)) {
+      return converge(profile);
+    }
+  }
+
+  private UpResult converge(Profile profile) {
     long start = System.nanoTime();
     List<Check> checks = new ArrayList<>();
     Timer deadline = deadline(Thread.currentThread());
