@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class AwsClients implements AutoCloseable {
 
   /** Enough connections for the seeder's pool plus the provisioner's, with room to spare. */
-  public static final int MAX_CONNECTIONS = 64;
+  public static final int MAX_CONNECTIONS = 128;
 
   private static final String CBOR_PROPERTY = "aws.cborEnabled";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);

@@ -8,7 +8,9 @@ import io.devenv.profile.Profile;
 import io.devenv.profile.SeedSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Seeder {
   /** Requests in flight at once, all targets together. */
-  public static final int DEFAULT_PARALLELISM = 16;
+  public static final int DEFAULT_PARALLELISM = 32;
+  /** Threads for targets sent in order, one each, at most. */
+  static final int MAX_LANES = 8;
 
   private final AwsClients aws;
   private final Progress progress;
@@ -52,13 +56,26 @@ public final class Seeder {
       return new SeedReport(List.of(), Duration.ZERO);
     }
     aws.checkReachable();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads());
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads("devenv-seed-"));
+    // Targets sent in order (queues) get threads of their own: on the shared pool each of their
+    // batches would wait behind the whole backlog of items and objects.
+    int ordered = (int) Math.max(1, Math.min(MAX_LANES, targets.stream().filter(SeedTarget::ordered).count()));
+    ExecutorService lanes = Executors.newFixedThreadPool(ordered, threads("devenv-seed-lane-"));
     try {
-      prepare(targets, reset, pool);
-      List<SeedReport.TargetResult> results = load(targets, reset, pool);
+      Map<SeedTarget, Progress.Step> steps = new LinkedHashMap<>();
+      targets.forEach(t -> steps.put(t, progress.start("seed " + t.describe())));
+      long started = System.nanoTime();
+      try {
+        prepare(targets, reset, pool);
+      } catch (DevenvException e) {
+        steps.values().forEach(step -> step.failed("not loaded: a seed file is wrong"));
+        throw e;
+      }
+      List<SeedReport.TargetResult> results = load(targets, steps, started, reset, pool, lanes);
       return new SeedReport(results, Duration.ofNanos(System.nanoTime() - start));
     } finally {
       pool.shutdownNow();
+      lanes.shutdownNow();
     }
   }
 
@@ -93,16 +110,16 @@ public final class Seeder {
     throwIfAny(failures);
   }
 
-  private List<SeedReport.TargetResult> load(List<SeedTarget> targets, boolean reset, ExecutorService pool) {
+  private List<SeedReport.TargetResult> load(List<SeedTarget> targets, Map<SeedTarget, Progress.Step> steps, long started,
+      boolean reset, ExecutorService pool, ExecutorService lanes) {
     AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
     List<CompletableFuture<SeedReport.TargetResult>> futures = new ArrayList<>();
     for (SeedTarget target : targets) {
-      Progress.Step step = progress.start("seed " + target.describe());
-      long started = System.nanoTime();
+      Progress.Step step = steps.get(target);
       CompletableFuture<Void> cleared = reset
           ? CompletableFuture.runAsync(unit(target, target::clear, firstFailure), pool)
           : CompletableFuture.completedFuture(null);
-      CompletableFuture<Void> loaded = cleared.thenCompose(v -> runUnits(target, pool, firstFailure));
+      CompletableFuture<Void> loaded = cleared.thenCompose(v -> runUnits(target, target.ordered() ? lanes : pool, firstFailure));
       futures.add(loaded.handle((v, failure) -> {
         try {
           if (failure == null) {
@@ -187,10 +204,10 @@ public final class Seeder {
     throw new DevenvException(first.exitCode(), first.getMessage(), others.isEmpty() ? null : String.join("\n", others), first);
   }
 
-  private static java.util.concurrent.ThreadFactory threads() {
+  private static java.util.concurrent.ThreadFactory threads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "devenv-seed-" + count.incrementAndGet());
+      Thread t = new Thread(r, prefix + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

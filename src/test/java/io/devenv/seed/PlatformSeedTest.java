@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The sample platform's AWS side, provisioned and seeded against MiniStack, twice. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PlatformSeedIT {
+class PlatformSeedTest {
   @RegisterExtension
   static final MiniStackProcess ministack = new MiniStackProcess();
 

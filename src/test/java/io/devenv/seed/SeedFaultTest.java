@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The emulator stops in the middle of seeding; it starts again and the run is repeated: nothing
  * the emulator kept is lost or sent twice, and the run completes.
  */
-class SeedFaultIT {
+class SeedFaultTest {
   static final int ITEMS = 3000;
   static final int OBJECTS = 150;
   static final int MESSAGES = 600;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Seeder and provisioner behaviours beyond the happy path, against MiniStack. */
-class SeederIT {
+class SeederMiniStackTest {
   @RegisterExtension
   static final MiniStackProcess ministack = new MiniStackProcess();
 
