@@ -3,13 +3,11 @@ package io.devenv.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
-import io.devenv.profile.Origin;
+import io.devenv.lifecycle.Project;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileLoader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -67,57 +65,14 @@ public final class Context {
   /** The project directory: --project-dir, else the nearest directory up from here with profiles/ or devenv.yaml. */
   public Path projectDir() {
     if (projectDir == null) {
-      projectDir = findProjectDir();
+      projectDir = Project.find(options.projectDir, Path.of(""));
     }
     return projectDir;
   }
 
-  private Path findProjectDir() {
-    if (options.projectDir != null) {
-      Path dir = options.projectDir.toAbsolutePath().normalize();
-      if (!Files.isDirectory(dir)) {
-        throw DevenvException.invalid("--project-dir " + options.projectDir + " is not a directory");
-      }
-      return dir;
-    }
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("devenv.yaml")) || Files.isDirectory(dir.resolve("profiles"))) {
-        return dir;
-      }
-    }
-    return cwd;
-  }
-
   /** The profile file named by --profile, or the project's default one. */
   public Path profileFile() {
-    String name = options.profile;
-    Path project = projectDir();
-    if (name == null) {
-      Path own = project.resolve("devenv.yaml");
-      Path fallback = project.resolve("profiles/default.yaml");
-      if (Files.isRegularFile(own)) {
-        return own;
-      }
-      if (Files.isRegularFile(fallback)) {
-        return fallback;
-      }
-      throw DevenvException.invalid("no profile in " + Origin.display(project)
-          + ": create devenv.yaml or profiles/default.yaml, or pass --profile FILE");
-    }
-    Path asPath = Path.of(name);
-    if (Files.exists(asPath) || name.endsWith(".yaml") || name.endsWith(".yml") || name.contains("/")) {
-      if (!Files.isRegularFile(asPath)) {
-        throw DevenvException.invalid("profile " + name + " does not exist; run 'devenv profiles' to list them");
-      }
-      return asPath.toAbsolutePath().normalize();
-    }
-    Path inProfiles = project.resolve("profiles").resolve(name + ".yaml");
-    if (!Files.isRegularFile(inProfiles)) {
-      throw DevenvException.invalid("no profile named '" + name + "' in " + Origin.display(project.resolve("profiles"))
-          + "; run 'devenv profiles' to list them");
-    }
-    return inProfiles;
+    return Project.profileFile(projectDir(), options.profile, Path.of("").toAbsolutePath());
   }
 
   /** Loads and validates the selected profile. */

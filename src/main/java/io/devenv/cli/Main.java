@@ -71,14 +71,7 @@ public final class Main {
       PrintWriter err = cmd.getErr();
       boolean verbose = isVerbose(parseResult);
       if (ex instanceof DevenvException de) {
-        err.println("error: " + de.getMessage());
-        if (de.detail() != null) {
-          err.println(de.detail());
-        }
-        if (verbose && de.getCause() != null) {
-          err.println(stackTrace(de));
-        }
-        return de.exitCode();
+        return report(de, err, verbose);
       }
       err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
       if (verbose) {
@@ -88,6 +81,19 @@ public final class Main {
       }
       return ExitCode.FAILURE;
     };
+  }
+
+  /** Prints a user-facing failure the one way devenv prints them, and returns its exit code. */
+  static int report(DevenvException e, PrintWriter err, boolean verbose) {
+    err.println("error: " + e.getMessage());
+    if (e.detail() != null) {
+      err.println(e.detail());
+    }
+    if (verbose && e.getCause() != null) {
+      err.println(stackTrace(e));
+    }
+    err.flush();
+    return e.exitCode();
   }
 
   private static boolean isVerbose(ParseResult parseResult) {

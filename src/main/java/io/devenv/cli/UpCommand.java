@@ -50,7 +50,9 @@ final class UpCommand extends BaseCommand {
     UpOptions options = engine.options(context)
         .withReset(reset)
         .withKeepOnFailure(keep)
-        .withTimeout(timeout);
+        .withTimeout(timeout)
+        // A forward lives as long as this process: with --detach it would be gone at once.
+        .withPortForwards(!detach && !context.json());
     ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(60));
     try {
       UpResult result;
@@ -58,7 +60,8 @@ final class UpCommand extends BaseCommand {
         result = new Up(options).run(profile);
       } catch (UpException e) {
         writeReport(profile, e.checks());
-        throw e;
+        // Printed here, while the shutdown guard still holds the JVM: after Ctrl-C it would be lost.
+        return Main.report(e, context.err(), context.verbose());
       }
       writeReport(profile, result.checks());
       try (result) {
@@ -81,6 +84,10 @@ final class UpCommand extends BaseCommand {
     context.out().println();
     context.out().print(Summary.of(result.environment(), result.forwards(), result.envFile(), result.kubeconfig()).render());
     context.out().println(profile.name() + " is ready (" + io.devenv.core.Progress.seconds(result.elapsed()) + ").");
+    if (detach && result.environment().cluster() != null && !profile.kubernetes().portForwards().isEmpty()) {
+      context.out().println("Port-forwards are not started with --detach (they would end with this process): run"
+          + " devenv up without --detach to hold them, or kubectl --kubeconfig .devenv/kubeconfig port-forward.");
+    }
     context.out().flush();
   }
 

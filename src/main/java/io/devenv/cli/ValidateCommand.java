@@ -40,7 +40,7 @@ final class ValidateCommand extends BaseCommand {
         }
       } catch (ProfileException e) {
         result.put("valid", false);
-        result.put("problems", e.problems().stream().map(Problem::toString).toList());
+        result.put("problems", e.problems().stream().map(ValidateCommand::json).toList());
         failures.add(e);
       }
       results.add(result);
@@ -58,5 +58,15 @@ final class ValidateCommand extends BaseCommand {
           + " profiles have problems (listed above); fix them and run 'devenv validate --all' again");
     }
     return ExitCode.OK;
+  }
+
+  /** A problem as editors and scripts want it: file, line and column apart from the message. */
+  private static Map<String, Object> json(Problem p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", p.origin().displayFile());
+    m.put("line", p.origin().line());
+    m.put("column", p.origin().column());
+    m.put("message", p.message());
+    return m;
   }
 }

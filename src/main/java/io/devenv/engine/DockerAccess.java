@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** The Docker client Testcontainers found, or one clear line saying Docker is not there. */
 public final class DockerAccess {
@@ -15,6 +16,7 @@ public final class DockerAccess {
    * @throws DevenvException (exit 1) naming the address tried and what to do
    */
   public static DockerClient client() {
+    skipTestcontainersChecks();
     try {
       if (!DockerClientFactory.instance().isDockerAvailable()) {
         throw unreachable(null);
@@ -27,11 +29,23 @@ public final class DockerAccess {
 
   /** Whether Docker answers, without throwing. */
   public static boolean isReachable() {
+    skipTestcontainersChecks();
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * devenv is not a test suite: Testcontainers' environment checks start an alpine:3.17 container
+   * to probe bind mounts (k3s and LocalStack bind host paths), pulling it first, and retry the
+   * pull for two minutes where no registry answers. Off unless configured otherwise
+   * (TESTCONTAINERS_CHECKS_DISABLE or checks.disable in ~/.testcontainers.properties win); set in
+   * memory only, nothing is written to the user's files.
+   */
+  static void skipTestcontainersChecks() {
+    TestcontainersConfiguration.getInstance().getUserProperties().putIfAbsent("checks.disable", "true");
   }
 
   /** Where Docker is looked for: DOCKER_HOST, or the default socket. */

@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import io.devenv.core.DevenvException;
-import io.devenv.core.ExitCode;
 import io.devenv.profile.Profile;
 import java.io.IOException;
 import java.net.URI;
@@ -57,14 +56,27 @@ public final class DockerEngine {
    * @throws DevenvException exit 2 for a profile the preset cannot run, 1 for a start that failed,
    *     130 when interrupted
    */
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   public Environment start(Profile profile, EngineOptions options) {
     EmulatorPreset.check(profile, options.environment());
     if (profile.kubernetes().enabled()) {
       K3sImages.requirePresent(docker, profile.kubernetes().images());
     }
+    if (profile.needsAws() && options.awsHostPort() > 0 && !PortCheck.isFree(options.awsHostPort())
+        && !publishedByOwnEmulator(new EnvironmentId(options.projectDir(), profile.name()), options.awsHostPort())) {
+      throw PortCheck.taken(options.awsHostPort(), "the AWS emulator");
+    }
     try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), options.lockTimeout(), options.progress())) {
       return new EnvironmentStarter(docker, profile, options).run();
     }
+  }
+
+  /** Whether the environment's own emulator holds the port (then a reuse or recreate frees it). */
+  private boolean publishedByOwnEmulator(EnvironmentId id, int port) {
+    return DockerObjects.containers(docker, id).stream()
+        .filter(c -> DockerObjects.role(c).equals(EnvironmentStarter.AWS) && c.getPorts() != null)
+        .flatMap(c -> java.util.Arrays.stream(c.getPorts()))
+        .anyMatch(p -> p.getPublicPort() != null && p.getPublicPort() == port);
   }
 
   /**
@@ -228,8 +240,4 @@ public final class DockerEngine {
     }
   }
 
-  static DevenvException interrupted(String what, InterruptedException e) {
-    Thread.currentThread().interrupt();
-    return new DevenvException(ExitCode.INTERRUPTED, "Interrupted while " + what, e);
-  }
 }

@@ -1,21 +1,17 @@
 package io.devenv.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Finding and reading devenv's Docker objects by their labels. */
 final class DockerObjects {
@@ -78,32 +74,6 @@ final class DockerObjects {
     Map<String, ContainerNetwork> networks = info.getNetworkSettings().getNetworks();
     ContainerNetwork n = networks == null ? null : networks.get(network);
     return n == null || n.getIpAddress() == null || n.getIpAddress().isEmpty() ? null : n.getIpAddress();
-  }
-
-  /** The last lines a container printed, for failure messages; empty if it has none or is gone. */
-  static String logTail(DockerClient docker, String containerId, int lines) {
-    if (containerId == null) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder();
-    try {
-      docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
-          .exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-              synchronized (text) {
-                text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-              }
-            }
-          }).awaitCompletion(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      return "";
-    }
-    synchronized (text) {
-      return text.toString().strip();
-    }
   }
 
   /** Removes a container with its anonymous volumes; true if it existed. */

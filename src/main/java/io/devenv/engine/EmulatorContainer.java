@@ -32,7 +32,7 @@ public class EmulatorContainer extends GenericContainer<EmulatorContainer> {
    */
   public static GenericContainer<?> create(EmulatorSettings settings, Duration startupTimeout) {
     if (settings.preset() == EmulatorPreset.LOCALSTACK) {
-      LocalStackContainer localstack = new LocalStackContainer(imageFor(settings));
+      LocalStackContainer localstack = new LoopbackLocalStack(imageFor(settings));
       localstack.withEnv(settings.env());
       // LocalStack's own "Ready." log line comes before init scripts finish; wait on the endpoints.
       localstack.waitingFor(EmulatorReadiness.of(settings, startupTimeout));
@@ -62,6 +62,27 @@ public class EmulatorContainer extends GenericContainer<EmulatorContainer> {
   @Override
   protected void configure() {
     withEnv(settings.env());
+  }
+
+  /**
+   * Ports are published on 127.0.0.1 only, so that is where they are reached, and where wait
+   * strategies must probe. Testcontainers would guess otherwise inside a container (/.dockerenv).
+   */
+  @Override
+  public String getHost() {
+    return ContainerSetup.LOOPBACK;
+  }
+
+  /** Testcontainers' LocalStack module, reached on 127.0.0.1 like every devenv container. */
+  static final class LoopbackLocalStack extends LocalStackContainer {
+    LoopbackLocalStack(DockerImageName image) {
+      super(image);
+    }
+
+    @Override
+    public String getHost() {
+      return ContainerSetup.LOOPBACK;
+    }
   }
 
   /** The endpoint for AWS clients on this machine, e.g. {@code http://127.0.0.1:49153}. */

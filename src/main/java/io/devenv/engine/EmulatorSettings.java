@@ -38,6 +38,15 @@ public record EmulatorSettings(
   }
 
   /**
+   * The cheapest path that says a running emulator answers, for deciding whether to reuse it:
+   * MiniStack's ready endpoint (its health endpoint lists every service and is slow right after
+   * start), else the health path.
+   */
+  public String probePath() {
+    return init == InitCheck.MINISTACK ? init.path() : healthPath;
+  }
+
+  /**
    * A short hash of what shapes the container. The token's value is left out (a new token does
    * not need a new container, and a hash must not leak it); whether one is set is kept in.
    */

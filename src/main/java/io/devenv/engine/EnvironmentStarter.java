@@ -37,7 +37,7 @@ final class EnvironmentStarter {
   static final String AWS = "aws";
   static final String K3S = "k3s";
   private static final Duration REUSE_HEALTH_WAIT = Duration.ofSeconds(5);
-  private static final Duration CLEANUP_WAIT = Duration.ofSeconds(10);
+  private static final Duration CLEANUP_WAIT = Duration.ofSeconds(3);
 
   /** A container this call reused or started, and what the caller reaches it with. */
   private record Started<T>(String containerId, T access) {}
@@ -118,20 +118,26 @@ final class EnvironmentStarter {
     }
   }
 
-  /** Stops the other start and removes what this call created, unless asked to keep it. */
+  /**
+   * Stops the other start and removes what this call created, unless asked to keep it. Removes
+   * first and waits after: Testcontainers' wait strategies do not stop on interrupt, but fail soon
+   * once their container is gone; the cancelled flag keeps a worker from creating another one, and
+   * a second sweep catches one created while the first ran.
+   */
   private void abandon(ExecutorService pool) {
     cancelled.set(true);
     pool.shutdownNow();
     boolean interrupted = Thread.interrupted();
+    if (!options.keepOnFailure()) {
+      removeCreated();
+    }
     try {
       pool.awaitTermination(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       interrupted = true;
     }
     if (!options.keepOnFailure()) {
-      for (Container c : DockerObjects.containersCreatedBy(docker, createdBy)) {
-        DockerObjects.removeContainer(docker, c.getId());
-      }
+      removeCreated();
       if (createdNetworkId != null) {
         try {
           DockerObjects.removeNetwork(docker, createdNetworkId);
@@ -142,6 +148,12 @@ final class EnvironmentStarter {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void removeCreated() {
+    for (Container c : DockerObjects.containersCreatedBy(docker, createdBy)) {
+      DockerObjects.removeContainer(docker, c.getId());
     }
   }
 
@@ -169,7 +181,7 @@ final class EnvironmentStarter {
       if (existing != null) {
         if (reusable(existing, hash, network)) {
           Started<AwsAccess> reused = new Started<>(existing.getId(), awsAccess(existing.getId(), network));
-          String health = HealthProbe.until(reused.access().endpoint(), settings.healthPath(), REUSE_HEALTH_WAIT);
+          String health = HealthProbe.until(reused.access().endpoint(), settings.probePath(), REUSE_HEALTH_WAIT);
           if (health.equals("healthy")) {
             step.done("reused " + name + " at " + reused.access().endpoint());
             return reused;

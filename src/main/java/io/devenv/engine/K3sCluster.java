@@ -28,7 +28,23 @@ public final class K3sCluster {
       name = name.asCompatibleSubstituteFor("rancher/k3s"); // a mirror or a local build
     }
     // K3sContainer runs privileged, mounts the cgroup tree and starts k3s with --disable=traefik.
-    return new K3sContainer(name);
+    return new LoopbackK3s(name);
+  }
+
+  /**
+   * Testcontainers' k3s module, reached on 127.0.0.1 like every devenv container: its API
+   * certificate then names 127.0.0.1 ({@code --tls-san}), and Testcontainers needs no guess of the
+   * Docker host (which, on a machine that is itself a container, pulls an image).
+   */
+  static final class LoopbackK3s extends K3sContainer {
+    LoopbackK3s(DockerImageName image) {
+      super(image);
+    }
+
+    @Override
+    public String getHost() {
+      return ContainerSetup.LOOPBACK;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.devenv.expose;
 
+import io.devenv.kubernetes.PortForwards.Forward;
 import io.devenv.core.DevenvException;
 import io.devenv.engine.AwsAccess;
 import io.devenv.engine.DevenvDir;
@@ -52,9 +53,14 @@ public final class EnvFile {
       vars.put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
     }
     for (Forward f : forwards) {
-      vars.put(f.variable(), Integer.toString(f.localPort()));
+      vars.put(variable(f), Integer.toString(f.localPort()));
     }
     return vars;
+  }
+
+  /** {@code DEVENV_PORT_CATALOG_API}: the variable holding a forward's local port. */
+  public static String variable(Forward f) {
+    return "DEVENV_PORT_" + f.service().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   /** Writes {@code .devenv/env} atomically, one {@code KEY=value} a line. */

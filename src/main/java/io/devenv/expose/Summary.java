@@ -1,5 +1,6 @@
 package io.devenv.expose;
 
+import io.devenv.kubernetes.PortForwards.Forward;
 import io.devenv.engine.AwsAccess;
 import io.devenv.engine.Environment;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;

@@ -39,18 +39,18 @@ final class ConfigMapSeeds {
 
   /** The ConfigMap of one seed, in {@code namespace}. */
   static GenericKubernetesResource configMap(ConfigMapSeed seed, String namespace) {
-    String where = seed.origin() == null || seed.origin().file() == null ? "seed.configMaps" : seed.origin().toString();
+    String where = seed.origin() == null || seed.origin().file() == null ? "" : seed.origin() + ": ";
     Map<String, String> data = new TreeMap<>();
     Map<String, String> binary = new TreeMap<>();
     long total = 0;
     if (!Files.isDirectory(seed.from())) {
-      throw invalid(where + ": seed.configMaps " + seed.name() + ": " + Origin.display(seed.from()) + " is not a directory");
+      throw invalid(where + "seed.configMaps " + seed.name() + ": " + Origin.display(seed.from()) + " is not a directory");
     }
     try (Stream<Path> files = Files.list(seed.from())) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String key = file.getFileName().toString();
         if (!KEY.matcher(key).matches()) {
-          throw invalid(where + ": seed.configMaps " + seed.name() + ": " + Origin.display(file)
+          throw invalid(where + "seed.configMaps " + seed.name() + ": " + Origin.display(file)
               + " cannot be a ConfigMap key (only letters, digits, '-', '_' and '.'): rename the file");
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -64,10 +64,10 @@ final class ConfigMapSeeds {
       }
     } catch (IOException e) {
       throw new DevenvException(ExitCode.FAILURE,
-          where + ": cannot read " + Origin.display(seed.from()) + " for ConfigMap " + seed.name() + ": " + e.getMessage(), e);
+          where + "cannot read " + Origin.display(seed.from()) + " for ConfigMap " + seed.name() + ": " + e.getMessage(), e);
     }
     if (total > MAX_BYTES) {
-      throw invalid(where + ": seed.configMaps " + seed.name() + ": " + Origin.display(seed.from()) + " holds " + total
+      throw invalid(where + "seed.configMaps " + seed.name() + ": " + Origin.display(seed.from()) + " holds " + total
           + " bytes; a ConfigMap holds at most 1 MiB: mount large files another way");
     }
     var configMap = new ConfigMapBuilder()

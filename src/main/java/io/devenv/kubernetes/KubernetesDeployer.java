@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class KubernetesDeployer {
 
+  /** The profile's default waitTimeout, for profiles built in code without one. */
+  static final Duration DEFAULT_WAIT = Duration.ofSeconds(180);
+
   private final KubernetesClient client;
   private final Progress progress;
   private final Applier applier;
@@ -68,6 +71,7 @@ public final class KubernetesDeployer {
     String namespace = spec.namespace();
     String label = Applier.labelValue(profile.name());
     List<Path> manifests = Optional.ofNullable(spec.manifests()).orElse(List.of());
+    Duration waitTimeout = Optional.ofNullable(spec.waitTimeout()).orElse(DEFAULT_WAIT);
 
     Progress.Step loading = progress.start("Loading Kubernetes manifests");
     List<ManifestDocument> documents = resolveScopes(loader.load(manifests, ManifestValues.of(profile, aws, namespace)));
@@ -75,7 +79,8 @@ public final class KubernetesDeployer {
 
     List<GenericKubernetesResource> seeds = ConfigMapSeeds.configMaps(
         profile.seed() == null || profile.seed().configMaps() == null ? List.of() : profile.seed().configMaps(), namespace);
-    Set<String> namespaces = namespaces(namespace, documents, seeds);
+    checkSeedsAgainstManifests(seeds, documents);
+    Set<String> namespaces = namespaces(profile, documents);
 
     Progress.Step applying = progress.start("Applying Kubernetes objects to " + String.join(", ", namespaces));
     List<DeployReport.Applied> applied = new ArrayList<>();
@@ -111,7 +116,7 @@ public final class KubernetesDeployer {
         }
       }
       if (!crds.isEmpty()) {
-        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(crds, spec.waitTimeout()));
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(crds, waitTimeout));
       }
       for (GenericKubernetesResource seed : seeds) {
         applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
@@ -136,7 +141,7 @@ public final class KubernetesDeployer {
     if (!workloads.isEmpty()) {
       Progress.Step waiting = progress.start("Waiting for " + workloads.size() + (workloads.size() == 1 ? " workload" : " workloads") + " to be ready");
       try {
-        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(workloads, spec.waitTimeout()));
+        readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(workloads, waitTimeout));
         waiting.done(workloads.size() + " ready");
       } catch (ReadinessException e) {
         waiting.failed(e.getMessage());
@@ -147,6 +152,19 @@ public final class KubernetesDeployer {
     }
     return new DeployReport(applied, pruned, List.copyOf(namespaces), applier.usesServerSideApply(), List.copyOf(readiness),
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** A ConfigMap both seeded and in a manifest would be written twice, each time differently. */
+  private static void checkSeedsAgainstManifests(List<GenericKubernetesResource> seeds, List<ManifestDocument> documents) {
+    List<String> problems = new ArrayList<>();
+    for (GenericKubernetesResource seed : seeds) {
+      ObjectRef ref = ObjectRef.of(seed);
+      documents.stream().filter(d -> ManifestLoader.key(d.ref()).equals(ManifestLoader.key(ref))).findFirst().ifPresent(d ->
+          problems.add(d.location() + ": " + ref + " is also made by seed.configMaps " + ref.name() + "; keep one of them"));
+    }
+    if (!problems.isEmpty()) {
+      throw ManifestLoader.problems(problems);
+    }
   }
 
   private DeployReport.Applied apply(GenericKubernetesResource object, String origin, String label) {
@@ -207,12 +225,18 @@ public final class KubernetesDeployer {
     }
   }
 
-  /** The namespaces deployed to: the profile's, and every one an object or seed names. */
-  private static Set<String> namespaces(String namespace, List<ManifestDocument> documents, List<GenericKubernetesResource> seeds) {
+  /**
+   * The namespaces a deploy goes to, each wired to the AWS emulator: the profile's
+   * {@code kubernetes.namespace}, then every other one an object or a ConfigMap seed names.
+   */
+  public static Set<String> namespaces(Profile profile, List<ManifestDocument> documents) {
+    String namespace = profile.kubernetes().namespace();
     Set<String> namespaces = new LinkedHashSet<>();
     namespaces.add(namespace);
     documents.stream().map(ManifestDocument::namespace).filter(n -> n != null).forEach(namespaces::add);
-    seeds.forEach(s -> namespaces.add(s.getMetadata().getNamespace()));
+    if (profile.seed() != null && profile.seed().configMaps() != null) {
+      profile.seed().configMaps().forEach(s -> namespaces.add(s.namespace() == null || s.namespace().isBlank() ? namespace : s.namespace()));
+    }
     return namespaces;
   }
 

@@ -89,6 +89,19 @@ public final class ManifestLoader {
     return List.copyOf(documents);
   }
 
+  /**
+   * The objects of a profile's manifests in the order devenv applies them, for {@code devenv plan}:
+   * nothing runs yet, so {@code ${devenv.awsEndpoint}} assumes the emulator's usual port (see
+   * {@link ManifestValues#of}). Empty when Kubernetes is disabled.
+   */
+  public List<ManifestDocument> forPlan(io.devenv.profile.Profile profile) {
+    var spec = profile.kubernetes();
+    if (spec == null || !spec.enabled() || spec.manifests() == null) {
+      return List.of();
+    }
+    return ApplyOrder.sort(load(spec.manifests(), ManifestValues.of(profile, null, spec.namespace())));
+  }
+
   static String key(ObjectRef ref) {
     return ref.group() + "/" + ref.kind() + "/" + (ref.namespace() == null ? "" : ref.namespace()) + "/" + ref.name();
   }

@@ -1,7 +1,6 @@
 package io.devenv.kubernetes;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,11 +40,12 @@ final class PodDiagnosis {
 
   private PodDiagnosis() {}
 
-  static List<Pod> pods(KubernetesClient client, String namespace, LabelSelector selector) {
-    if (selector == null) {
+  static List<Pod> pods(KubernetesClient client, String namespace, Rollout.PodScope scope) {
+    if (scope == null || scope.selector() == null) {
       return List.of();
     }
-    List<Pod> pods = new ArrayList<>(client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+    List<Pod> pods = new ArrayList<>(client.pods().inNamespace(namespace).withLabelSelector(scope.selector()).list().getItems());
+    pods.removeIf(p -> !scope.current(p));
     pods.sort(Comparator.comparing((Pod p) -> p.getMetadata().getName()));
     return pods;
   }

@@ -128,11 +128,11 @@ final class ReadinessWaiter {
   }
 
   private List<Pod> pods(ObjectRef ref, Rollout.Verdict verdict) {
-    if (verdict == null || verdict.selector() == null || ref.namespace() == null) {
+    if (verdict == null || verdict.pods() == null || ref.namespace() == null) {
       return List.of();
     }
     try {
-      return PodDiagnosis.pods(client, ref.namespace(), verdict.selector());
+      return PodDiagnosis.pods(client, ref.namespace(), verdict.pods());
     } catch (KubernetesClientException e) {
       return List.of();
     }

@@ -23,17 +23,47 @@ import java.util.Set;
 public final class Rollout {
 
   /** The kinds devenv waits for. */
+  private static final String REVISION = "deployment.kubernetes.io/revision";
+
   static final Set<String> WAITED_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CustomResourceDefinition");
 
   enum State { READY, WAITING, FAILED }
 
   /**
    * @param reason what is awaited or what went wrong, e.g. "1 of 2 updated replicas available"
-   * @param selector the pods that belong to the object, or null (CRDs)
+   * @param pods the pods of the object's current revision, or null (CRDs)
    */
-  record Verdict(State state, String reason, LabelSelector selector) {
+  record Verdict(State state, String reason, PodScope pods) {
     static Verdict ready() {
       return new Verdict(State.READY, "ready", null);
+    }
+
+    Verdict withPods(PodScope pods) {
+      return new Verdict(state, reason, pods);
+    }
+  }
+
+  /**
+   * Which pods speak for an object now: those its selector matches, less those of an earlier
+   * revision (a pod still crashing from the last, broken, deploy must not fail the fixed one).
+   *
+   * @param revisionLabels labels a pod of the current revision carries; a pod with another value is
+   *     of an older revision, a pod without the label is kept
+   * @param ownerUid the uid the pods' owner must have (the Deployment's current ReplicaSet), or null
+   */
+  record PodScope(LabelSelector selector, Map<String, String> revisionLabels, String ownerUid) {
+    static PodScope of(LabelSelector selector) {
+      return new PodScope(selector, Map.of(), null);
+    }
+
+    boolean current(io.fabric8.kubernetes.api.model.Pod pod) {
+      Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+      for (var e : revisionLabels.entrySet()) {
+        if (labels.containsKey(e.getKey()) && !labels.get(e.getKey()).equals(e.getValue())) {
+          return false;
+        }
+      }
+      return ownerUid == null || pod.getMetadata().getOwnerReferences().stream().anyMatch(o -> ownerUid.equals(o.getUid()));
     }
   }
 
@@ -53,7 +83,11 @@ public final class Rollout {
 
   static Verdict evaluate(KubernetesClient client, ObjectRef ref) {
     return switch (ref.kind()) {
-      case "Deployment" -> deployment(client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get());
+      case "Deployment" -> {
+        Deployment d = client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();
+        Verdict v = deployment(d);
+        yield v.state() == State.READY || v.pods() == null ? v : v.withPods(currentReplicaSet(client, d, v.pods()));
+      }
       case "StatefulSet" -> statefulSet(client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name()).get());
       case "DaemonSet" -> daemonSet(client.apps().daemonSets().inNamespace(ref.namespace()).withName(ref.name()).get());
       case "Job" -> job(client.batch().v1().jobs().inNamespace(ref.namespace()).withName(ref.name()).get());
@@ -62,12 +96,27 @@ public final class Rollout {
     };
   }
 
+  /** The pods of the Deployment's current ReplicaSet: the one it owns with its revision number. */
+  private static PodScope currentReplicaSet(KubernetesClient client, Deployment d, PodScope scope) {
+    String revision = d.getMetadata().getAnnotations() == null ? null : d.getMetadata().getAnnotations().get(REVISION);
+    if (revision == null) {
+      return scope;
+    }
+    return client.apps().replicaSets().inNamespace(d.getMetadata().getNamespace()).withLabelSelector(scope.selector()).list()
+        .getItems().stream()
+        .filter(rs -> rs.getMetadata().getOwnerReferences().stream().anyMatch(o -> o.getUid().equals(d.getMetadata().getUid())))
+        .filter(rs -> rs.getMetadata().getAnnotations() != null && revision.equals(rs.getMetadata().getAnnotations().get(REVISION)))
+        .findFirst()
+        .map(rs -> new PodScope(scope.selector(), scope.revisionLabels(), rs.getMetadata().getUid()))
+        .orElse(scope);
+  }
+
   static Verdict deployment(Deployment d) {
     if (d == null) {
       return gone();
     }
     var status = d.getStatus();
-    LabelSelector selector = d.getSpec().getSelector();
+    PodScope selector = PodScope.of(d.getSpec().getSelector());
     if (!observed(d.getMetadata().getGeneration(), status == null ? null : status.getObservedGeneration())) {
       return waiting("waiting for the deployment controller to see generation " + d.getMetadata().getGeneration(), selector);
     }
@@ -97,7 +146,8 @@ public final class Rollout {
       return gone();
     }
     var status = s.getStatus();
-    LabelSelector selector = s.getSpec().getSelector();
+    PodScope selector = new PodScope(s.getSpec().getSelector(),
+        status == null || status.getUpdateRevision() == null ? Map.of() : Map.of("controller-revision-hash", status.getUpdateRevision()), null);
     if (!observed(s.getMetadata().getGeneration(), status == null ? null : status.getObservedGeneration())) {
       return waiting("waiting for the statefulset controller to see generation " + s.getMetadata().getGeneration(), selector);
     }
@@ -127,7 +177,9 @@ public final class Rollout {
       return gone();
     }
     var status = ds.getStatus();
-    LabelSelector selector = ds.getSpec().getSelector();
+    Long generation = ds.getMetadata().getGeneration();
+    PodScope selector = new PodScope(ds.getSpec().getSelector(),
+        generation == null ? Map.of() : Map.of("pod-template-generation", generation.toString()), null);
     if (!observed(ds.getMetadata().getGeneration(), status == null ? null : status.getObservedGeneration())) {
       return waiting("waiting for the daemonset controller to see generation " + ds.getMetadata().getGeneration(), selector);
     }
@@ -147,10 +199,11 @@ public final class Rollout {
     if (job == null) {
       return gone();
     }
-    LabelSelector selector = job.getSpec().getSelector();
-    if (selector == null || (selector.getMatchLabels().isEmpty() && selector.getMatchExpressions().isEmpty())) {
-      selector = new LabelSelector(List.of(), Map.of("job-name", job.getMetadata().getName()));
+    LabelSelector jobSelector = job.getSpec().getSelector();
+    if (jobSelector == null || (jobSelector.getMatchLabels().isEmpty() && jobSelector.getMatchExpressions().isEmpty())) {
+      jobSelector = new LabelSelector(List.of(), Map.of("job-name", job.getMetadata().getName()));
     }
+    PodScope selector = PodScope.of(jobSelector);
     var status = job.getStatus();
     if (status != null) {
       for (JobCondition c : status.getConditions()) {
@@ -189,7 +242,7 @@ public final class Rollout {
     return new Verdict(State.WAITING, "not found (deleted while devenv waited?)", null);
   }
 
-  private static Verdict waiting(String reason, LabelSelector selector) {
+  private static Verdict waiting(String reason, PodScope selector) {
     return new Verdict(State.WAITING, reason, selector);
   }
 

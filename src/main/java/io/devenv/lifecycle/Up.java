@@ -11,11 +11,13 @@ import io.devenv.engine.DockerEngine;
 import io.devenv.engine.EngineOptions;
 import io.devenv.engine.Environment;
 import io.devenv.engine.ExternalEngine;
+import io.devenv.engine.ProjectLock;
 import io.devenv.expose.EnvFile;
-import io.devenv.expose.Forward;
+import io.devenv.kubernetes.PortForwards.Forward;
 import io.devenv.expose.KubeconfigFile;
 import io.devenv.kubernetes.DeployReport;
 import io.devenv.kubernetes.KubernetesDeployer;
+import io.devenv.kubernetes.PortForwards;
 import io.devenv.kubernetes.ReadinessException;
 import io.devenv.profile.Profile;
 import io.devenv.seed.SeedReport;
@@ -50,10 +52,21 @@ public final class Up {
    * @throws UpException naming the step that failed, with the checks so far
    */
   public UpResult run(Profile profile) {
+    if (options.engine() == UpOptions.Engine.EXTERNAL) {
+      return converge(profile);
+    }
+    // The whole up, not only the engine step: two ups on one project must not seed at once.
+    try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), Duration.ofMinutes(5), progress)) {
+      return converge(profile);
+    }
+  }
+
+  private UpResult converge(Profile profile) {
     long start = System.nanoTime();
     List<Check> checks = new ArrayList<>();
     Timer deadline = deadline(Thread.currentThread());
     KubernetesClient client = null;
+    PortForwards held = null;
     try {
       Environment env = startEngine(profile, checks);
       ProvisionReport provisioned = null;
@@ -62,8 +75,8 @@ public final class Up {
         try (AwsClients aws = new AwsClients(env.aws())) {
           provisioned = step(checks, "aws", "AWS resources", () -> new AwsProvisioner(aws, progress).provision(profile));
           checks.addAll(resourceChecks(provisioned));
-          SeedReport s = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
-          seeded = s;
+          seeded = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
+          checks.addAll(seedChecks(seeded));
         }
       }
       DeployReport deployed = null;
@@ -78,13 +91,23 @@ public final class Up {
         checks.addAll(deployed.checks());
       }
       List<Forward> forwards = List.of();
+      if (client != null && options.portForwards() && !profile.kubernetes().portForwards().isEmpty()) {
+        PortForwards started = new PortForwards(client, progress);
+        held = started;
+        forwards = step(checks, "expose", "port-forwards", () -> started.start(profile));
+      }
       Path envFile = EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfig, forwards));
-      KubernetesClient held = client;
+      KubernetesClient heldClient = client;
+      PortForwards heldForwards = held;
       client = null;
+      held = null;
       return new UpResult(env, provisioned, seeded, deployed, forwards, envFile, kubeconfig, checks,
           Duration.ofNanos(System.nanoTime() - start), () -> {
-            if (held != null) {
-              held.close();
+            if (heldForwards != null) {
+              heldForwards.close();
+            }
+            if (heldClient != null) {
+              heldClient.close();
             }
           });
     } catch (UpException e) {
@@ -93,6 +116,9 @@ public final class Up {
       if (deadline != null) {
         deadline.cancel();
       }
+      if (held != null) {
+        held.close();
+      }
       if (client != null) {
         client.close();
       }
@@ -100,7 +126,8 @@ public final class Up {
   }
 
   private Environment startEngine(Profile profile, List<Check> checks) {
-    return step(checks, "engine", options.engine() == UpOptions.Engine.DOCKER ? "containers" : "external endpoints", () -> {
+    String what = options.engine() == UpOptions.Engine.DOCKER ? "containers started or reused" : "external endpoints";
+    return step(checks, "engine", what, () -> {
       if (options.engine() == UpOptions.Engine.EXTERNAL) {
         return new ExternalEngine(options.environment()).connect(profile, options.external());
       }
@@ -117,7 +144,8 @@ public final class Up {
     long start = System.nanoTime();
     try {
       T result = work.get();
-      if (!group.equals("aws") && !group.equals("kubernetes")) {
+      // Groups whose reports hold finer checks add those instead of one for the whole step.
+      if (group.equals("engine")) {
         checks.add(Check.passed(group, name, Duration.ofNanos(System.nanoTime() - start)));
       }
       return result;
@@ -138,6 +166,13 @@ public final class Up {
           Duration.ZERO));
     }
     return checks;
+  }
+
+  private static List<Check> seedChecks(SeedReport report) {
+    return report.targets().stream()
+        .map(t -> Check.passed("seed", t.kind() + " " + t.name() + " (" + t.total() + " records, " + t.loaded() + " loaded)",
+            t.elapsed()))
+        .toList();
   }
 
   /** Interrupts the working thread when the whole up's time is over. */

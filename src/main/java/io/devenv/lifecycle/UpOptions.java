@@ -15,6 +15,7 @@ import java.util.Map;
  * @param reset re-load seed data even where it is up to date
  * @param keepOnFailure leave what a failed start created, for inspection
  * @param timeout the whole {@code up}, or null for no bound beyond each step's own
+ * @param portForwards start the profile's port-forwards (they live as long as this process)
  * @param environment the process environment (tokens, {@code ${VAR}}, KUBECONFIG)
  * @param progress where steps are reported
  */
@@ -25,6 +26,7 @@ public record UpOptions(
     boolean reset,
     boolean keepOnFailure,
     Duration timeout,
+    boolean portForwards,
     Map<String, String> environment,
     Progress progress) {
 
@@ -43,26 +45,30 @@ public record UpOptions(
   /** Docker, no reset, the process environment, silent. */
   public static UpOptions docker(Path projectDir) {
     return new UpOptions(projectDir, Engine.DOCKER, new ExternalEngine.Options(null, false, null, null), false, false,
-        null, System.getenv(), Progress.SILENT);
+        null, true, System.getenv(), Progress.SILENT);
   }
 
   public static UpOptions external(Path projectDir, ExternalEngine.Options external) {
-    return new UpOptions(projectDir, Engine.EXTERNAL, external, false, false, null, System.getenv(), Progress.SILENT);
+    return new UpOptions(projectDir, Engine.EXTERNAL, external, false, false, null, true, System.getenv(), Progress.SILENT);
   }
 
   public UpOptions withProgress(Progress p) {
-    return new UpOptions(projectDir, engine, external, reset, keepOnFailure, timeout, environment, p);
+    return new UpOptions(projectDir, engine, external, reset, keepOnFailure, timeout, portForwards, environment, p);
   }
 
   public UpOptions withReset(boolean r) {
-    return new UpOptions(projectDir, engine, external, r, keepOnFailure, timeout, environment, progress);
+    return new UpOptions(projectDir, engine, external, r, keepOnFailure, timeout, portForwards, environment, progress);
   }
 
   public UpOptions withKeepOnFailure(boolean k) {
-    return new UpOptions(projectDir, engine, external, reset, k, timeout, environment, progress);
+    return new UpOptions(projectDir, engine, external, reset, k, timeout, portForwards, environment, progress);
+  }
+
+  public UpOptions withPortForwards(boolean f) {
+    return new UpOptions(projectDir, engine, external, reset, keepOnFailure, timeout, f, environment, progress);
   }
 
   public UpOptions withTimeout(Duration t) {
-    return new UpOptions(projectDir, engine, external, reset, keepOnFailure, t, environment, progress);
+    return new UpOptions(projectDir, engine, external, reset, keepOnFailure, t, portForwards, environment, progress);
   }
 }

@@ -9,7 +9,6 @@ import io.devenv.profile.TopicSpec.Subscription;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -61,12 +60,6 @@ final class AwsValidator {
     boolean custom = aws.emulator() == AwsSpec.Emulator.CUSTOM;
     if (custom && aws.image() == null && !checks.isWritten(aws, "image")) {
       checks.add(checks.at(aws, "emulator"), "aws.emulator 'custom' needs aws.image: name the emulator's image");
-    }
-    for (String key : List.of("port", "healthPath")) {
-      if (!custom && checks.isWritten(aws, key)) {
-        checks.add(checks.at(aws, key), "aws." + key + " applies only to emulator 'custom' (the "
-            + aws.emulator() + " preset knows its own); remove it");
-      }
     }
     if (aws.region() != null && !REGIONS.contains(aws.region())) {
       checks.add(checks.at(aws, "region"), "aws.region '" + aws.region()

@@ -10,21 +10,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Binds a located YAML tree to the profile records, reading the schema from the records
@@ -35,15 +28,15 @@ import java.util.regex.Pattern;
  */
 final class Binder {
 
-  // At most 9 digits, so that no unit overflows a Duration.
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final List<String> IDENTITY_KEYS = List.of("name", "service", "bucket", "table", "queue");
 
   private final List<Problem> problems;
   private final Locations locations = new Locations();
+  private final Scalars scalars;
 
   Binder(List<Problem> problems) {
     this.problems = problems;
+    this.scalars = new Scalars(problems);
   }
 
   /** Where each record bound so far, and each of its keys, was written. */
@@ -239,98 +232,9 @@ final class Binder {
       return YamlNode.toPlain(node);
     }
     if (!(node instanceof Scalar s)) {
-      return wrongType(node, path, expectation(raw));
+      return wrongType(node, path, Scalars.expectation(raw));
     }
-    return convertScalar(s, raw, path);
-  }
-
-  private Object convertScalar(Scalar s, Class<?> raw, String path) {
-    if (raw == String.class) {
-      return s.text();
-    }
-    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-      Long value = asLong(s);
-      boolean isInt = raw == int.class || raw == Integer.class;
-      if (s.value() instanceof BigInteger || value != null && isInt && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-        problems.add(new Problem(s.origin(), path + " is out of range: " + s.text()));
-        return null;
-      }
-      if (value == null) {
-        return wrongType(s, path, "a whole number");
-      }
-      return raw == int.class || raw == Integer.class ? (Object) value.intValue() : value;
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      if (s.value() instanceof Boolean b) {
-        return b;
-      }
-      if ("true".equals(s.text()) || "false".equals(s.text())) {
-        return Boolean.parseBoolean(s.text());
-      }
-      return wrongType(s, path, "true or false");
-    }
-    if (raw == Duration.class) {
-      Long seconds = asLong(s);
-      if (seconds != null && seconds > 0) {
-        return Duration.ofSeconds(seconds);
-      }
-      Matcher m = DURATION.matcher(s.text());
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
-      }
-      return wrongType(s, path, "a duration such as 90s, 5m or 1h");
-    }
-    if (raw == Path.class) {
-      if (s.text().isBlank()) {
-        return wrongType(s, path, "a path");
-      }
-      Path base = s.origin().file() == null ? Path.of("") : s.origin().file().toAbsolutePath().getParent();
-      return base.resolve(s.text()).normalize();
-    }
-    if (raw == URI.class) {
-      try {
-        URI uri = new URI(s.text());
-        if (uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null) {
-          return uri;
-        }
-      } catch (URISyntaxException e) {
-        // reported below
-      }
-      return wrongType(s, path, "a URL such as http://127.0.0.1:4566");
-    }
-    if (raw.isEnum()) {
-      for (Object constant : raw.getEnumConstants()) {
-        if (constant.toString().equals(s.text())) {
-          return constant;
-        }
-      }
-      List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(Object::toString).toList();
-      String hint = Suggestions.closest(s.text(), allowed).map(x -> " (did you mean '" + x + "'?)").orElse("");
-      problems.add(new Problem(s.origin(), path + " must be one of " + String.join(", ", allowed) + ", not '"
-          + s.text() + "'" + hint));
-      return null;
-    }
-    throw new IllegalStateException("no binding for " + raw + " at " + path);
-  }
-
-  private static Long asLong(Scalar s) {
-    Object v = s.value();
-    if (v instanceof Long l) {
-      return l;
-    }
-    if (v instanceof BigInteger || v instanceof BigDecimal) {
-      return null;
-    }
-    if (v instanceof String text && text.matches("-?\\d{1,18}")) {
-      return Long.parseLong(text);
-    }
-    return null;
+    return scalars.convert(s, raw, path);
   }
 
   private Object wrongType(YamlNode node, String path, String expected) {
@@ -350,16 +254,6 @@ final class Binder {
       return " (write '- name: " + s.text() + "')";
     }
     return "";
-  }
-
-  private static String expectation(Class<?> raw) {
-    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-      return "a whole number";
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      return "true or false";
-    }
-    return "a single value";
   }
 
   /** A list item's label in paths: its name when it has one, else its index. */

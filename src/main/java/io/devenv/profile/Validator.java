@@ -90,8 +90,17 @@ final class Validator {
     for (SeedSpec.QueueSeed s : seed.queues()) {
       declared(s, "queue", s.queue(), queues, "aws.queues");
     }
+    Map<String, SeedSpec.ConfigMapSeed> configMaps = new HashMap<>();
     for (SeedSpec.ConfigMapSeed s : seed.configMaps()) {
       namespace(s, "namespace of ConfigMap '" + s.name() + "'", s.namespace());
+      // the namespace default is filled in later: compare with it, as the cluster will
+      String id = (s.namespace() != null ? s.namespace() : profile.kubernetes().namespace()) + "/" + s.name();
+      SeedSpec.ConfigMapSeed earlier = configMaps.putIfAbsent(id, s);
+      if (earlier != null && s.name() != null) {
+        Origin at = checks.at(s, "name");
+        checks.add(at, "ConfigMap " + id + " is seeded twice (first at " + Checks.where(checks.at(earlier, "name"), at)
+            + "); the second would replace the first: keep one");
+      }
       if (s.name() != null && !DNS_SUBDOMAIN.matcher(s.name()).matches()) {
         checks.add(checks.at(s, "name"), "ConfigMap name '" + s.name() + "' is not a valid Kubernetes name: use at"
             + " most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");

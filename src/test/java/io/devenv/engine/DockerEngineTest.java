@@ -113,9 +113,16 @@ class DockerEngineTest {
     // And attach (devenv env, status) finds it without starting anything
     assertThat(engine.attach(profile, project).aws().endpoint()).isEqualTo(aws.endpoint());
 
-    // When the profile changes something that shapes the container
-    Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: ministack\n  image: "
-        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_localstack/health\n  region: eu-west-3\n"
+    // And its log can be read, and status serialises for --output json
+    List<String> log = new ArrayList<>();
+    engine.logs(project, "lifecycle", "aws", 200, false, log::add);
+    assertThat(log).as("emulator log").anySatisfy(l -> assertThat(l).contains("Running on http://0.0.0.0:4566"));
+    String json = uncheckedJson(engine.status(project, "lifecycle"));
+    assertThat(json).contains("\"health\":\"healthy\"").contains("\"role\":\"aws\"");
+
+    // When the profile changes something that shapes the container (same image, run as a custom emulator)
+    Profile changed = TestProfiles.parse(project, "name: lifecycle\naws:\n  emulator: custom\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_ministack/health\n  region: eu-west-3\n"
         + "  buckets:\n    - name: engine-test-bucket\nkubernetes:\n  enabled: false\n");
     engine.start(changed, options());
 
@@ -128,13 +135,19 @@ class DockerEngineTest {
     // When the environment is brought down
     DownReport down = engine.down(project, "lifecycle", false);
 
-    // Then nothing with its labels is left: no container, no network
-    assertThat(down.containers()).containsExactly(new EnvironmentId(project, "lifecycle").containerName("aws"));
+    // Then nothing with its labels is left: no container, no network; the state volume stays
+    EnvironmentId id = new EnvironmentId(project, "lifecycle");
+    assertThat(down.containers()).containsExactly(id.containerName("aws"));
     assertThat(down.networks()).hasSize(1);
+    assertThat(down.volumes()).isEmpty();
     assertThat(labelled()).isEmpty();
     assertThat(engine.status(project, "lifecycle").isEmpty()).isTrue();
-    assertThat(engine.docker().listNetworksCmd().withFilter("label", new EnvironmentId(project, "lifecycle").labelFilter())
-        .exec()).isEmpty();
+    assertThat(engine.docker().listNetworksCmd().withFilter("label", id.labelFilter()).exec()).isEmpty();
+    assertThat(volumes(id)).containsExactly(id.volumeName("aws"));
+
+    // And down --volumes removes the state too
+    assertThat(engine.down(project, "lifecycle", true).volumes()).containsExactly(id.volumeName("aws"));
+    assertThat(volumes(id)).isEmpty();
   }
 
   @Test
@@ -174,22 +187,29 @@ class DockerEngineTest {
       // When started
       DevenvException e = catchThrowableOfType(DevenvException.class, () -> engine.start(profile("taken", ""), fixed));
 
-      // Then one line names the port, and nothing was left behind
+      // Then one line names the port, and nothing was made: no container, no network
       assertThat(e).isNotNull();
       assertThat(e.getMessage()).contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is taken");
       assertThat(labelled()).isEmpty();
+      assertThat(engine.status(project, null).networks()).isEmpty();
     }
   }
 
   @Test
-  @DisplayName("A fixed free port is used as asked")
+  @DisplayName("A fixed free port is used as asked, and up again reuses the emulator holding it")
   void fixedPort() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    Environment env = engine.start(profile("fixed", ""), options().withAwsHostPort(port));
+    Profile fixed = profile("fixed", "");
+    Environment env = engine.start(fixed, options().withAwsHostPort(port));
     assertThat(env.aws().endpoint()).isEqualTo(URI.create("http://127.0.0.1:" + port));
+
+    // and up again with the same port reuses the container that holds it
+    String id = engine.status(project, "fixed").container("aws").orElseThrow().id();
+    assertThat(engine.start(fixed, options().withAwsHostPort(port)).aws().endpoint()).isEqualTo(env.aws().endpoint());
+    assertThat(engine.status(project, "fixed").container("aws").orElseThrow().id()).isEqualTo(id);
   }
 
   @Test
@@ -241,6 +261,66 @@ class DockerEngineTest {
     assertThat(e.getMessage()).contains("AWS emulator").contains(DockerRequirements.MINISTACK_IMAGE).contains("did not start");
     assertThat(e.detail()).as("the container's last log lines").isNotBlank();
     assertThat(labelled()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Emulator and k3s start in parallel; when k3s fails, the emulator started beside it is removed too")
+  void parallelFailureRemovesBoth() {
+    // Given a profile whose "k3s" image never logs that its node is ready (the emulator image stands in)
+    Profile profile = TestProfiles.parse(project, "name: parallel\naws:\n  emulator: ministack\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  buckets: [{ name: parallel-bucket }]\n"
+        + "kubernetes:\n  image: " + DockerRequirements.MINISTACK_IMAGE + "\n");
+    List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
+    io.devenv.core.Progress recording = new io.devenv.core.Progress() {
+      @Override
+      public Step start(String what) {
+        return new Step() {
+          @Override
+          public void done(String outcome) {
+            steps.add("done " + what + ": " + outcome);
+          }
+
+          @Override
+          public void failed(String reason) {
+            steps.add("failed " + what + ": " + reason);
+          }
+
+          @Override
+          public java.time.Duration elapsed() {
+            return java.time.Duration.ZERO;
+          }
+        };
+      }
+
+      @Override
+      public void info(String line) {}
+    };
+
+    // When started with a short startup timeout
+    DevenvException e = catchThrowableOfType(DevenvException.class, () -> engine.start(profile,
+        options().withStartupTimeout(Duration.ofSeconds(15)).withProgress(recording)));
+
+    // Then the failure names k3s, the emulator had started meanwhile, and nothing is left
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).startsWith("The k3s " + DockerRequirements.MINISTACK_IMAGE + " did not start");
+    assertThat(steps).anySatisfy(s -> assertThat(s).startsWith("done AWS emulator ministack").contains("started"));
+    assertThat(steps).anySatisfy(s -> assertThat(s).startsWith("failed k3s"));
+    assertThat(labelled()).as("containers left").isEmpty();
+    assertThat(engine.status(project, null).networks()).as("networks left").isEmpty();
+  }
+
+  private List<String> volumes(EnvironmentId id) {
+    var found = engine.docker().listVolumesCmd().withFilter("label", id.labelFilter()).exec().getVolumes();
+    return found == null ? List.of() : found.stream().map(v -> v.getName()).toList();
+  }
+
+  private static String uncheckedJson(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static S3Client s3(AwsAccess aws) {

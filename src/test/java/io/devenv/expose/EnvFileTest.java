@@ -1,5 +1,6 @@
 package io.devenv.expose;
 
+import io.devenv.kubernetes.PortForwards.Forward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devenv.engine.AwsAccess;

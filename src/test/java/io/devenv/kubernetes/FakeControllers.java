@@ -274,13 +274,14 @@ final class FakeControllers implements AutoCloseable {
     if (owner instanceof Job) {
       created.getMetadata().getLabels().put("job-name", workload);
     }
-    client.pods().inNamespace(ns).resource(created).create();
+    // Logs and events first: devenv may read them the moment it sees the pod.
     List<String> lines = logs.getOrDefault(workload, List.of("starting " + workload, "fatal: cannot start"));
     server.expect().get()
         .withPath("/api/v1/namespaces/" + ns + "/pods/" + pod + "/log?pretty=false&container=" + container
             + (previous ? "&previous=true" : "") + "&tailLines=" + FailureReport.LOG_LINES)
         .andReturn(200, String.join("\n", lines) + "\n")
         .always();
+    client.pods().inNamespace(ns).resource(created).create();
   }
 
   private void event(String ns, String involved, String reason, String message, int count, String time) {

@@ -228,6 +228,25 @@ class KubernetesDeployerTest {
   }
 
   @Test
+  @DisplayName("a ConfigMap both in a manifest and in seed.configMaps is an error naming both")
+  void seedClashesWithManifest(@TempDir Path dir) throws IOException {
+    // Given a manifest and a seed that both make ConfigMap shop/settings
+    write(dir, "app.yaml", configMap("settings", "a: b"));
+    java.nio.file.Files.createDirectories(dir.resolve("config"));
+    write(dir.resolve("config"), "a", "b");
+    Profile profile = TestProfiles.write(dir, "name: shop\nkubernetes: {namespace: shop, manifests: [app.yaml]}\n"
+        + "seed: {configMaps: [{name: settings, from: config}]}\n");
+
+    // When deployed
+    DevenvException e = catchThrowableOfType(DevenvException.class, () -> new KubernetesDeployer(client, Progress.SILENT).deploy(profile, null));
+
+    // Then
+    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("app.yaml") + ", document 1 (line 1): ConfigMap shop/settings is also made by"
+        + " seed.configMaps settings; keep one of them");
+  }
+
+  @Test
   @DisplayName("a profile with Kubernetes disabled deploys nothing")
   void disabled(@TempDir Path dir) {
     Profile profile = TestProfiles.write(dir, "name: aws-only\nkubernetes: {enabled: false}\n");

@@ -193,6 +193,25 @@ class ManifestLoaderTest {
     assertThat(docs).filteredOn(d -> d.kind().equals("Widget")).extracting(ManifestDocument::namespace).containsOnly("vod");
   }
 
+  @Test
+  @DisplayName("for the plan, a profile's objects come in apply order, the AWS endpoint assumed on the usual port")
+  void forPlan() {
+    // Given the sample platform, with no emulator running
+    var profile = TestProfiles.sample("default.yaml");
+
+    // When its objects are listed for the plan
+    List<ManifestDocument> docs = loader.forPlan(profile);
+
+    // Then ServiceAccounts and ConfigMaps come before workloads, and placeholders are filled
+    List<String> kinds = docs.stream().map(ManifestDocument::kind).toList();
+    assertThat(kinds.indexOf("ServiceAccount")).isLessThan(kinds.indexOf("Deployment"));
+    assertThat(kinds.lastIndexOf("ConfigMap")).isLessThan(kinds.indexOf("Service"));
+    assertThat(kinds.lastIndexOf("Deployment")).isLessThan(kinds.indexOf("CronJob"));
+    ManifestDocument thumbnailer = docs.stream().filter(d -> d.name().equals("thumbnailer") && d.kind().equals("Deployment")).findFirst().orElseThrow();
+    List<Map<String, String>> env = thumbnailer.object().get("spec", "template", "spec", "containers", 0, "env");
+    assertThat(env.get(0).get("value")).isEqualTo("http://aws.vod:4566/000000000000/thumbnails");
+  }
+
   static Path write(Path dir, String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, text);

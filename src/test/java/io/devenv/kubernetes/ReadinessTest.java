@@ -241,16 +241,16 @@ class ReadinessTest {
   @Test
   @DisplayName("a workload still not ready at waitTimeout fails with what it waits for, its pods, events and logs")
   void timeout() throws IOException {
-    // Given a Deployment whose pod never passes its readiness probe, and a 3-second timeout
+    // Given a Deployment whose pod never passes its readiness probe, and a 5-second timeout
     controllers.readyAfter(Duration.ZERO).behave("api", NEVER_READY).logs("api", List.of("listening on :8080", "GET /healthz 503"));
-    Profile profile = profile("3s", deployment("api"));
+    Profile profile = profile("5s", deployment("api"));
 
     // When deployed
     ReadinessException e = deployFailing(profile);
 
     // Then the report says what was awaited and why it did not come
     assertThat(e.report().lines()).containsExactly(
-        "Deployment shop/api not ready after 3.0s: 0 of 1 updated replicas available",
+        "Deployment shop/api not ready after 5.0s: 0 of 1 updated replicas available",
         "  pod " + POD + ": Running",
         "  container api of pod " + POD + ": NotReady: running, but its readiness probe does not pass yet",
         "  Warning events, newest first:",
@@ -263,7 +263,7 @@ class ReadinessTest {
         "    kubectl --kubeconfig .devenv/kubeconfig --namespace shop describe pod " + POD,
         "    kubectl --kubeconfig .devenv/kubeconfig --namespace shop logs " + POD + " --container api",
         "    kubectl --kubeconfig .devenv/kubeconfig --namespace shop get events --field-selector type=Warning --sort-by=.lastTimestamp");
-    assertThat(e.checks()).extracting(Check::duration).containsExactly(Duration.ofSeconds(3));
+    assertThat(e.checks()).extracting(Check::duration).containsExactly(Duration.ofSeconds(5));
   }
 
   @Test
@@ -283,6 +283,47 @@ class ReadinessTest {
     assertThat(e.checks().get(1).failure()).startsWith("Deployment shop/web not ready (")
         .endsWith(") when devenv stopped waiting, because Deployment shop/api failed");
     assertThat(e.report()).contains("Not ready either when devenv stopped waiting: Deployment shop/web (");
+  }
+
+  @Test
+  @DisplayName("a pod of the previous ReplicaSet still crashing does not fail the rollout of the fixed Deployment")
+  void previousRevisionIgnored() throws IOException {
+    // Given a Deployment at revision 2, its old ReplicaSet's pod in CrashLoopBackOff, and a rollout taking 1.5 s
+    controllers.readyAfter(Duration.ofMillis(1500));
+    var deployment = client.apps().deployments().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+        .withNewMetadata().withName("api").addToAnnotations("deployment.kubernetes.io/revision", "2").endMetadata()
+        .withNewSpec().withNewSelector().addToMatchLabels("app", "api").endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", "api").endMetadata()
+        .withNewSpec().addNewContainer().withName("api").withImage("api:broken").endContainer().endSpec().endTemplate().endSpec()
+        .build()).create();
+    String oldSet = replicaSet(deployment, "api-old", "1");
+    replicaSet(deployment, "api-new", "2");
+    client.pods().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+        .withNewMetadata().withName("api-old-x1").addToLabels("app", "api")
+        .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("api-old").withUid(oldSet).endOwnerReference()
+        .endMetadata()
+        .withNewSpec().addNewContainer().withName("api").withImage("api:broken").endContainer().endSpec()
+        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("api").withReady(false).withRestartCount(5)
+        .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().endContainerStatus().endStatus()
+        .build()).create();
+
+    // When the fixed manifest is deployed
+    DeployReport report = deployer().deploy(profile(LONG_WAIT, deployment("api")), null);
+
+    // Then devenv waited for the new revision and did not fail on the old pod
+    assertThat(report.checks()).extracting(Check::name, Check::ok)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Deployment shop/api", true));
+    assertThat(report.checks().get(0).duration()).as("it did wait for the rollout").isGreaterThan(Duration.ofMillis(500));
+  }
+
+  /** A ReplicaSet owned by the Deployment at a revision; returns its uid. */
+  private String replicaSet(io.fabric8.kubernetes.api.model.apps.Deployment owner, String name, String revision) {
+    return client.apps().replicaSets().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder()
+        .withNewMetadata().withName(name).addToLabels("app", "api").addToAnnotations("deployment.kubernetes.io/revision", revision)
+        .addNewOwnerReference().withApiVersion("apps/v1").withKind("Deployment").withName("api").withUid(owner.getMetadata().getUid())
+        .endOwnerReference().endMetadata()
+        .withNewSpec().withNewSelector().addToMatchLabels("app", "api").endSelector().endSpec()
+        .build()).create().getMetadata().getUid();
   }
 
   private KubernetesDeployer deployer() {

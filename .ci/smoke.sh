@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# devenv as a user runs it, through the launcher: up (detached, with a CI report), status, env,
+# up again (everything reused and up to date), down (nothing left). Uses the locally built
+# MiniStack image, without Kubernetes (no k3s image can be pulled here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=.ci/profiles/aws-local.yaml
+report=target/devenv-smoke-report.xml
+fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
+trap './devenv down -p "$profile" >/dev/null 2>&1 || true' EXIT
+
+echo "-- ./devenv up --detach --wait"
+./devenv up -p "$profile" --detach --wait --timeout 5m --report "$report"
+grep -q '<testsuite name="devenv ci-aws-local"' "$report" || fail "$report is not a JUnit-XML report"
+grep -q 'failures="0"' "$report" || fail "$report records failures"
+
+echo "-- ./devenv status"
+./devenv status -p "$profile"
+./devenv status -p "$profile" --output json | grep -q '"running" : true' || fail "status does not say running"
+
+echo "-- eval \"\$(./devenv env)\""
+eval "$(./devenv env)"
+[[ "$AWS_ENDPOINT_URL" == http://127.0.0.1:* ]] || fail "AWS_ENDPOINT_URL is '$AWS_ENDPOINT_URL', not on 127.0.0.1"
+
+echo "-- ./devenv up again: reused, up to date"
+second="$(./devenv up -p "$profile" --detach 2>&1)"
+echo "$second"
+grep -q 'reused' <<<"$second" || fail "the second up did not reuse the emulator"
+grep -q '0 uploaded, 51 unchanged' <<<"$second" || fail "the second up seeded the bucket again"
+
+echo "-- ./devenv down"
+./devenv down -p "$profile"
+if ./devenv status -p "$profile" >/dev/null 2>&1; then fail "status still reports the environment after down"; fi
+left="$(docker ps -a --filter label=io.devenv.profile=ci-aws-local -q; docker network ls --filter label=io.devenv.profile=ci-aws-local -q)"
+[[ -z "$left" ]] || fail "down left containers or networks: $left"
+
+echo "-- the sample integration test's readiness report"
+sample=target/devenv-reports/user-preferences-ci.xml
+grep -q '<testsuite name="devenv user-preferences-ci"' "$sample" || fail "$sample is missing or not a JUnit-XML report"
+
+echo "smoke: devenv up, status, env, up again, down all worked as a user runs them"

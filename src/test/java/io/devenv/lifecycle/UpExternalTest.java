@@ -1,0 +1,108 @@
+package io.devenv.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devenv.cli.Main;
+import io.devenv.core.ExitCode;
+import io.devenv.expose.EnvFile;
+import io.devenv.testing.MiniStackProcess;
+import io.devenv.testing.MockCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code devenv up --engine external} as a user runs it, through the CLI entry point: against
+ * MiniStack on 127.0.0.1 and the fabric8 mock API server as the cluster.
+ */
+class UpExternalTest {
+
+  @RegisterExtension
+  static final MiniStackProcess MINISTACK = new MiniStackProcess();
+
+  @TempDir
+  Path project;
+
+  private MockCluster cluster;
+
+  @BeforeEach
+  void project() throws Exception {
+    cluster = new MockCluster(Files.createDirectories(project.resolve("cluster")));
+    Path root = Path.of("src/test/resources/junit").toAbsolutePath();
+    Files.createDirectories(project.resolve("profiles"));
+    // The JUnit extension's test profile, extended from the temporary project.
+    Files.writeString(project.resolve("profiles/default.yaml"),
+        "name: up-external\nextends: " + root.resolve("aws.yaml") + "\n", StandardCharsets.UTF_8);
+  }
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  @Test
+  @DisplayName("up provisions, seeds and deploys, writes the env file, a 0600 kubeconfig and a JUnit report; a second up changes nothing")
+  void upTwice() throws Exception {
+    Run first = up();
+
+    assertThat(first.code).as("exit code; stderr:%n%s", first.err).isEqualTo(ExitCode.OK);
+    assertThat(first.out).contains("up-external is ready");
+    Map<String, String> env = EnvFile.read(project);
+    assertThat(env).containsEntry("AWS_ENDPOINT_URL", MINISTACK.endpoint().toString())
+        .containsEntry("AWS_REGION", "eu-west-3")
+        .containsKey("KUBECONFIG");
+    Path kubeconfig = Path.of(env.get("KUBECONFIG"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig)))
+        .as("the kubeconfig holds credentials").isEqualTo("rw-------");
+    String report = Files.readString(project.resolve("report.xml"));
+    assertThat(report).as("one test case per check, none failed")
+        .contains("failures=\"0\"", "name=\"bucket junit-bucket (created)\"", "name=\"table junit-things (40 records, 40 loaded)\"");
+    assertThat(cluster.server().createClient().configMaps().inNamespace("junit").withName("junit-settings").get())
+        .as("the manifests were applied").isNotNull();
+
+    Run second = up();
+
+    assertThat(second.code).isEqualTo(ExitCode.OK);
+    assertThat(second.err).as("every resource up to date, nothing seeded again")
+        .contains("1 bucket: 1 up to date", "0 written, 40 unchanged", "0 created, 0 configured");
+  }
+
+  @Test
+  @DisplayName("an endpoint that is not on this machine is refused before anything is written")
+  void remoteEndpointRefused() {
+    Run run = run("up", "--detach", "--engine", "external", "--aws-endpoint", "http://203.0.113.10:4566",
+        "--kubeconfig", cluster.kubeconfig().toString());
+
+    assertThat(run.code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.err).contains("203.0.113.10", "--allow-remote-aws").doesNotContain("\tat ");
+    assertThat(project.resolve(".devenv/env")).doesNotExist();
+  }
+
+  private Run up() {
+    return run("up", "--detach", "--engine", "external", "--aws-endpoint", MINISTACK.endpoint().toString(),
+        "--kubeconfig", cluster.kubeconfig().toString(), "--report", project.resolve("report.xml").toString());
+  }
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = new String[args.length + 2];
+    all[0] = "--project-dir";
+    all[1] = project.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), all);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private record Run(int code, String out, String err) {}
+}
