@@ -136,7 +136,7 @@ public final class SeedBenchmark {
   private static ObjectNode dynamoPutRequest(ObjectNode item) {
     ObjectNode request = JSON.createObjectNode();
     ObjectNode typed = request.putObject("PutRequest").putObject("Item");
-    item.fields().forEachRemaining(f -> typed.set(f.getKey(), typed(f.getValue())));
+    item.properties().forEach(f -> typed.set(f.getKey(), typed(f.getValue())));
     return request;
   }
 
@@ -153,7 +153,7 @@ public final class SeedBenchmark {
       v.forEach(e -> l.add(typed(e)));
     } else if (v.isObject()) {
       ObjectNode m = t.putObject("M");
-      v.fields().forEachRemaining(f -> m.set(f.getKey(), typed(f.getValue())));
+      v.properties().forEach(f -> m.set(f.getKey(), typed(f.getValue())));
     } else {
       t.put("NULL", true);
     }
@@ -298,7 +298,7 @@ public final class SeedBenchmark {
 
   private static Map<String, AttributeValue> item(JsonNode node) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
-    node.fields().forEachRemaining(f -> item.put(f.getKey(), value(f.getValue())));
+    node.properties().forEach(f -> item.put(f.getKey(), value(f.getValue())));
     return item;
   }
 
