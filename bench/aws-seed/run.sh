@@ -19,7 +19,7 @@ javac -d "$build/bench-classes" -cp "$build/devenv.jar:$build/lib/*" $(find "$he
 cp="$build/bench-classes:$build/devenv.jar:$build/lib/*"
 bench() { java -cp "$cp" io.devenv.bench.SeedBenchmark "$@"; }
 
-ministack=${DEVENV_MINISTACK:-}
+ministack=${DEVENV_MINISTACK:-${DEVENV_TEST_MINISTACK_BIN:-}}
 if [[ -z "$ministack" ]]; then
   if [[ -x "$HOME/.cache/devenv-ci/venv/bin/ministack" ]]; then ministack="$HOME/.cache/devenv-ci/venv/bin/ministack"
   else ministack=$(command -v ministack || true); fi

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension static final MiniStackProcess ministack = new MiniStackProcess();
  * }</pre>
  *
- * <p>The executable is {@code $DEVENV_MINISTACK}, else {@code ~/.cache/devenv-ci/venv/bin/ministack},
+ * <p>The executable is {@code $DEVENV_MINISTACK}, else {@code $DEVENV_TEST_MINISTACK_BIN} (set by
+ * {@code .ci/run}), else {@code ~/.cache/devenv-ci/venv/bin/ministack},
  * else {@code ministack} on the PATH. When none exists the tests are skipped (failed in CI) by
  * {@link Requirements}.
  */
@@ -62,10 +63,12 @@ public final class MiniStackProcess implements BeforeAllCallback, AfterAllCallba
 
   /** Where the executable is looked for, in order; empty when it is nowhere. */
   public static Optional<Path> findExecutable() {
-    String configured = System.getenv("DEVENV_MINISTACK");
-    if (configured != null && !configured.isBlank()) {
-      Path p = Path.of(configured);
-      return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+    for (String variable : new String[] {"DEVENV_MINISTACK", "DEVENV_TEST_MINISTACK_BIN"}) {
+      String configured = System.getenv(variable);
+      if (configured != null && !configured.isBlank()) {
+        Path p = Path.of(configured);
+        return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+      }
     }
     Path venv = Path.of(System.getProperty("user.home"), ".cache", "devenv-ci", "venv", "bin", "ministack");
     if (Files.isExecutable(venv)) {
