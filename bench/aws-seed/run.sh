@@ -52,6 +52,10 @@ ms[devenv]=$(awk '/^RESULT/ {print $3}' <<< "$out")
 bench verify "$endpoint" "$work/data"
 out=$(bench devenv "$endpoint" "$work/data" "$PARALLELISM" 2>/dev/null); echo "second run: $out"
 ms[devenv_again]=$(awk '/^RESULT/ {print $3}' <<< "$out")
+fresh
+out=$(bench devenv-warm "$endpoint" "$work/data" "$PARALLELISM" 2>/dev/null); echo "warm clients: $out"
+ms[devenv_warm]=$(awk '/^RESULT/ {print $3}' <<< "$out")
+bench verify "$endpoint" "$work/data"
 fi
 
 if want naive; then
@@ -88,7 +92,7 @@ fi
 ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
 line() { # label, key
   if [[ -n "${ms[$2]:-}" ]]; then
-    if [[ -n "${ms[devenv]:-}" && "$2" != devenv && "$2" != devenv_again ]]; then vs="$(ratio ${ms[$2]} ${ms[devenv]})x"; else vs="-"; fi
+    if [[ -n "${ms[devenv]:-}" && "$2" != devenv && "$2" != devenv_again && "$2" != devenv_warm ]]; then vs="$(ratio ${ms[$2]} ${ms[devenv]})x"; else vs="-"; fi
     printf '%-44s %10s %12s\n' "$1" "$(ratio ${ms[$2]} 1000)" "$vs"
   fi
 }
@@ -97,6 +101,7 @@ echo "== results ($(nproc) cores; $ITEMS items, $OBJECTS objects, $MESSAGES mess
 printf '%-44s %10s %12s\n' "way" "seconds" "vs devenv"
 line "(a) devenv (parallelism $PARALLELISM)" devenv
 line "(a') devenv again (everything unchanged)" devenv_again
+line "(a'') devenv, SDK clients warmed first" devenv_warm
 line "(b) naive sequential SDK loop" naive
 line "(c) AWS CLI batch commands" awscli
 line "(d) emulator limit (best of threads)" ceiling

@@ -50,7 +50,8 @@ public final class SeedBenchmark {
     switch (mode) {
       case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "provision" -> provision(URI.create(args[1]), Path.of(args[2]));
-      case "devenv" -> devenv(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+      case "devenv" -> devenv(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), false);
+      case "devenv-warm" -> devenv(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), true);
       case "naive" -> naive(URI.create(args[1]), Path.of(args[2]));
       case "ceiling" -> ceiling(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
       case "verify" -> verify(URI.create(args[1]), Path.of(args[2]));
@@ -135,7 +136,7 @@ public final class SeedBenchmark {
   private static ObjectNode dynamoPutRequest(ObjectNode item) {
     ObjectNode request = JSON.createObjectNode();
     ObjectNode typed = request.putObject("PutRequest").putObject("Item");
-    item.fields().forEachRemaining(f -> typed.set(f.getKey(), typed(f.getValue())));
+    item.properties().forEach(f -> typed.set(f.getKey(), typed(f.getValue())));
     return request;
   }
 
@@ -152,7 +153,7 @@ public final class SeedBenchmark {
       v.forEach(e -> l.add(typed(e)));
     } else if (v.isObject()) {
       ObjectNode m = t.putObject("M");
-      v.fields().forEachRemaining(f -> m.set(f.getKey(), typed(f.getValue())));
+      v.properties().forEach(f -> m.set(f.getKey(), typed(f.getValue())));
     } else {
       t.put("NULL", true);
     }
@@ -172,14 +173,23 @@ public final class SeedBenchmark {
     }
   }
 
-  /** (a) devenv's Seeder, as `devenv seed` runs it. */
-  static void devenv(URI endpoint, Path dir, int parallelism) {
+  /**
+   * (a) devenv's Seeder, as `devenv seed` runs it; with {@code warm}, after the SDK clients have
+   * made a first call each, as (d) does, to show what the cold start costs.
+   */
+  static void devenv(URI endpoint, Path dir, int parallelism, boolean warm) {
     Profile profile = ProfileLoader.load(dir.resolve("bench.yaml"));
     try (AwsClients aws = clients(endpoint)) {
+      if (warm) {
+        aws.dynamo().describeTable(d -> d.tableName(TABLE));
+        aws.s3().headBucket(h -> h.bucket(BUCKET));
+        aws.sqs().getQueueUrl(q -> q.queueName(QUEUE));
+        aws.ssm().describeParameters(d -> d.maxResults(1));
+      }
       long start = System.nanoTime();
       SeedReport report = new Seeder(aws, Progress.to(new PrintWriter(System.err, true)), parallelism).seed(profile, false);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      System.out.println("RESULT devenv-p" + parallelism + " " + millis + " loaded=" + report.loaded());
+      System.out.println("RESULT devenv" + (warm ? "-warm" : "") + "-p" + parallelism + " " + millis + " loaded=" + report.loaded());
     }
   }
 
@@ -288,7 +298,7 @@ public final class SeedBenchmark {
 
   private static Map<String, AttributeValue> item(JsonNode node) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
-    node.fields().forEachRemaining(f -> item.put(f.getKey(), value(f.getValue())));
+    node.properties().forEach(f -> item.put(f.getKey(), value(f.getValue())));
     return item;
   }
 

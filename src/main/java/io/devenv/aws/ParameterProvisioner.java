@@ -4,6 +4,7 @@ import io.devenv.profile.ParameterSpec;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * Creates an SSM parameter with its type, value and tag. An existing parameter whose value or
@@ -24,7 +25,7 @@ public final class ParameterProvisioner {
     Parameter current = current(spec.name());
     if (current == null) {
       aws.ssm().putParameter(r -> r.name(spec.name()).value(value).type(type(spec))
-          .tags(t -> t.key(Tags.PROFILE).value(profileName)));
+          .tags(Tag.builder().key(Tags.PROFILE).value(profileName).build()));
       change.created();
     } else {
       if (!type(spec).toString().equals(current.typeAsString())) {

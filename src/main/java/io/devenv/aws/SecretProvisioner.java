@@ -4,6 +4,7 @@ import io.devenv.profile.SecretSpec;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
 /**
  * Creates a Secrets Manager secret with its value and tag. An existing secret whose value differs
@@ -30,7 +31,7 @@ public final class SecretProvisioner {
     }
     if (current == null) {
       aws.secrets().createSecret(r -> {
-        r.name(spec.name()).tags(t -> t.key(Tags.PROFILE).value(profileName));
+        r.name(spec.name()).tags(Tag.builder().key(Tags.PROFILE).value(profileName).build());
         if (value.isText()) {
           r.secretString(value.text());
         } else {

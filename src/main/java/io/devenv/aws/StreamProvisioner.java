@@ -3,7 +3,7 @@ package io.devenv.aws;
 import io.devenv.profile.StreamSpec;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
 
@@ -33,7 +33,7 @@ final class StreamProvisioner {
       change.created();
     }
     aws.kinesis().waiter().waitUntilStreamExists(r -> r.streamName(spec.name()),
-        w -> w.waitTimeout(Duration.ofMinutes(2)).backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))));
+        w -> w.waitTimeout(Duration.ofMinutes(2)).backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(200))));
     if (change.isCreated()) {
       aws.kinesis().addTagsToStream(r -> r.streamName(spec.name()).tags(Map.of(Tags.PROFILE, profileName)));
     } else if (summary.openShardCount() != null && summary.openShardCount() != spec.shards()) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -53,7 +54,7 @@ final class TableProvisioner {
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .attributeDefinitions(attributeDefinitions(spec))
             .keySchema(keySchema(spec.partitionKey(), spec.sortKey()))
-            .tags(t -> t.key(Tags.PROFILE).value(profileName));
+            .tags(Tag.builder().key(Tags.PROFILE).value(profileName).build());
         if (!spec.indexes().isEmpty()) {
           r.globalSecondaryIndexes(spec.indexes().stream().map(TableProvisioner::index).toList());
         }
@@ -81,7 +82,7 @@ final class TableProvisioner {
 
   private TableDescription waitActive(String name) {
     return aws.dynamo().waiter().waitUntilTableExists(r -> r.tableName(name),
-            w -> w.waitTimeout(ACTIVE_TIMEOUT).backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))))
+            w -> w.waitTimeout(ACTIVE_TIMEOUT).backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(200))))
         .matched().response().orElseThrow(() -> new IllegalStateException("table " + name + " did not become ACTIVE"))
         .table();
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
+import software.amazon.awssdk.services.sns.model.Tag;
 import software.amazon.awssdk.services.sns.model.Topic;
 
 /**
@@ -37,7 +38,7 @@ final class TopicProvisioner {
     }
     change.created();
     return aws.sns().createTopic(r -> r.name(spec.name())
-        .tags(t -> t.key(Tags.PROFILE).value(profileName))).topicArn();
+        .tags(Tag.builder().key(Tags.PROFILE).value(profileName).build())).topicArn();
   }
 
   /** Every topic of the account by name, listed once per run. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ public final class ItemConverter {
     JsonNode node = record.node();
     boolean typed = isDynamoJson(node);
     Map<String, AttributeValue> item = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();
       String keyType = keys.types().get(name);
       try {
@@ -124,7 +122,7 @@ public final class ItemConverter {
     }
     if (value.isObject()) {
       Map<String, AttributeValue> map = new LinkedHashMap<>();
-      value.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue())));
+      value.properties().forEach(f -> map.put(f.getKey(), plain(f.getValue())));
       return AttributeValue.fromM(map);
     }
     throw new IllegalArgumentException("unsupported JSON value " + describe(value));
@@ -169,7 +167,7 @@ public final class ItemConverter {
       }
       case "M": {
         Map<String, AttributeValue> map = new LinkedHashMap<>();
-        v.fields().forEachRemaining(f -> map.put(f.getKey(), typed(f.getValue())));
+        v.properties().forEach(f -> map.put(f.getKey(), typed(f.getValue())));
         return AttributeValue.fromM(map);
       }
       default:

@@ -113,8 +113,7 @@ final class QueueSeeder extends SeedTarget {
         throw SeedFileReader.invalid(seed.from(), record.line(), "attributes must be an object of names to values");
       }
       Map<String, MessageAttributeValue> map = new LinkedHashMap<>();
-      for (var it = attributes.fields(); it.hasNext(); ) {
-        var f = it.next();
+      for (Map.Entry<String, JsonNode> f : attributes.properties()) {
         JsonNode v = f.getValue();
         if (!v.isValueNode() || v.isNull()) {
           throw SeedFileReader.invalid(seed.from(), record.line(), "attribute " + f.getKey() + " must be a string, number or boolean");

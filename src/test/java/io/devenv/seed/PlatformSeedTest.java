@@ -144,7 +144,7 @@ class PlatformSeedTest {
     for (Message m : seeded) {
       JsonNode attributes = byBody.get(m.body()).path("attributes");
       Map<String, String> expected = new HashMap<>();
-      attributes.fields().forEachRemaining(f -> expected.put(f.getKey(), f.getValue().asText()));
+      attributes.properties().forEach(f -> expected.put(f.getKey(), f.getValue().asText()));
       Map<String, String> actual = new HashMap<>();
       m.messageAttributes().forEach((k, v) -> actual.put(k, v.stringValue()));
       assertThat(actual).as("attributes of a message of %s", queue).isEqualTo(expected);
