@@ -1,6 +1,6 @@
 package io.devenv.engine;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import io.devenv.testing.Requirements;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.junit.jupiter.api.Assumptions;
@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Decides at the start of a test whether Docker and an image are there; skips with a message
  * saying exactly what is missing, or fails when {@code devenv.test.requireAll=true} (CI).
- * (Written here because {@code io.devenv.testing.Requirements} is not on main yet.)
  */
 public final class DockerRequirements {
   /**
@@ -18,10 +17,6 @@ public final class DockerRequirements {
   public static final String MINISTACK_IMAGE = System.getProperty("devenv.test.ministackImage", "devenv-test/ministack:local");
 
   private DockerRequirements() {}
-
-  static boolean requireAll() {
-    return Boolean.getBoolean("devenv.test.requireAll");
-  }
 
   /** Docker answers. */
   public static void docker() {
@@ -59,9 +54,6 @@ public final class DockerRequirements {
   }
 
   private static void missing(String what) {
-    if (requireAll()) {
-      fail("devenv.test.requireAll=true but " + what);
-    }
-    Assumptions.assumeTrue(false, "skipped: " + what);
+    Requirements.require(false, what);
   }
 }

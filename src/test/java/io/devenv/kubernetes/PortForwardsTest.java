@@ -223,13 +223,21 @@ class PortForwardsTest {
         .always();
   }
 
-  /** Connects to the local port and reads {@code length} bytes. */
+  /**
+   * Connects to the local port and reads {@code length} bytes. The mock pushes its greeting the
+   * moment the WebSocket opens, which on a loaded machine can come before fabric8 has attached its
+   * handlers (a real pod answers only once asked); a connection that closes empty is therefore
+   * tried again, at most three times.
+   */
   private static String read(int port, int length) throws IOException {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setSoTimeout(10_000);
-      InputStream in = socket.getInputStream();
-      byte[] bytes = in.readNBytes(length);
-      return new String(bytes, StandardCharsets.UTF_8);
+    String text = "";
+    for (int attempt = 0; attempt < 3 && text.isEmpty(); attempt++) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        socket.setSoTimeout(10_000);
+        InputStream in = socket.getInputStream();
+        text = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      }
     }
+    return text;
   }
 }
