@@ -32,7 +32,9 @@ grep -q '0 uploaded, 51 unchanged' <<<"$second" || fail "the second up seeded th
 echo "-- ./devenv down"
 ./devenv down -p "$profile"
 if ./devenv status -p "$profile" >/dev/null 2>&1; then fail "status still reports the environment after down"; fi
-left="$(docker ps -a --filter label=io.devenv.profile=ci-aws-local -q; docker network ls --filter label=io.devenv.profile=ci-aws-local -q)"
+# This project's only: another checkout may run a profile of the same name.
+mine=(--filter "label=io.devenv.profile=ci-aws-local" --filter "label=io.devenv.project-dir=$(pwd -P)")
+left="$(docker ps -a "${mine[@]}" -q; docker network ls "${mine[@]}" -q)"
 [[ -z "$left" ]] || fail "down left containers or networks: $left"
 
 echo "-- the sample integration test's readiness report"
