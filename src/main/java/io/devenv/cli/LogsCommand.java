@@ -29,15 +29,16 @@ final class LogsCommand extends BaseCommand {
   @Override
   protected int execute(Context context) {
     Profile profile = context.profile();
+    if (!what.equals("aws") && !profile.kubernetes().enabled()) {
+      throw DevenvException.invalid("profile " + profile.name() + " runs no Kubernetes (kubernetes.enabled is false);"
+          + " devenv logs shows aws");
+    }
     DockerEngine engine = DockerEngine.connect();
     if (what.equals("aws") || what.equals("k3s")) {
       engine.logs(context.projectDir(), profile.name(), what, tail, follow, context.out()::println);
       return ExitCode.OK;
     }
     Environment env = engine.attach(profile, context.projectDir());
-    if (env.cluster() == null) {
-      throw DevenvException.invalid("profile " + profile.name() + " runs no Kubernetes; devenv logs shows aws");
-    }
     String namespace = what.contains("/") ? what.substring(0, what.indexOf('/')) : profile.kubernetes().namespace();
     String name = what.substring(what.indexOf('/') + 1);
     try (KubernetesClient client = Clusters.client(env.cluster())) {
