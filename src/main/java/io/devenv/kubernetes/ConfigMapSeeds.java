@@ -2,16 +2,13 @@ package io.devenv.kubernetes;
 
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
+import io.devenv.core.Utf8;
 import io.devenv.profile.Origin;
 import io.devenv.profile.SeedSpec.ConfigMapSeed;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -85,15 +82,7 @@ final class ConfigMapSeeds {
   }
 
   private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return Utf8.decode(bytes).orElse(null);
   }
 
   private static DevenvException invalid(String message) {

@@ -6,21 +6,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.devenv.core.Utf8;
 import io.devenv.profile.Origin;
 import io.devenv.profile.Problem;
 import java.io.IOException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads one YAML document into a located tree with Jackson's YAML parser. Problems (syntax,
@@ -91,16 +89,11 @@ public final class YamlReader {
         return null;
       }
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
+    Optional<String> text = Utf8.decode(bytes);
+    if (text.isEmpty()) {
       problems.add(new Problem(Origin.of(file), "not UTF-8 text; save the profile as UTF-8"));
-      return null;
     }
+    return text.orElse(null);
   }
 
   private YamlNode readValue(JsonParser parser) throws IOException {
