@@ -27,6 +27,7 @@ final class LogsCommand extends BaseCommand {
   int tail = 200;
 
   @Override
+  @SuppressWarnings("try") // the log watch streams for the block's extent, not used in it
   protected int execute(Context context) {
     Profile profile = context.profile();
     if (!what.equals("aws") && !profile.kubernetes().enabled()) {

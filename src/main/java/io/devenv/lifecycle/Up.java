@@ -51,6 +51,7 @@ public final class Up {
    *
    * @throws UpException naming the step that failed, with the checks so far
    */
+  @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public UpResult run(Profile profile) {
     if (options.engine() == UpOptions.Engine.EXTERNAL) {
       return converge(profile);
