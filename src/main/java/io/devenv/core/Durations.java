@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** Durations as people write them: 500ms, 90s, 10m, 1h, or a whole number of seconds. */
 public final class Durations {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)?");
+  // At most 9 digits, so that no unit overflows a Duration (nor its milliseconds).
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
 
   private Durations() {}
 

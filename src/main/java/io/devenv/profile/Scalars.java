@@ -6,11 +6,10 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import io.devenv.core.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Converts one YAML scalar to the Java type of a record component (text, numbers, booleans,
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class Scalars {
 
-  // At most 9 digits, so that no unit overflows a Duration.
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
   private final List<Problem> problems;
 
@@ -54,21 +51,8 @@ final class Scalars {
       return wrongType(s, path, "true or false");
     }
     if (raw == Duration.class) {
-      Long seconds = asLong(s);
-      if (seconds != null && seconds > 0) {
-        return Duration.ofSeconds(seconds);
-      }
-      Matcher m = DURATION.matcher(s.text());
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
-      }
-      return wrongType(s, path, "a duration such as 90s, 5m or 1h");
+      return Durations.parse(s.text()).map(Object.class::cast)
+          .orElseGet(() -> wrongType(s, path, "a duration such as 90s, 5m or 1h"));
     }
     if (raw == Path.class) {
       if (s.text().isBlank()) {
