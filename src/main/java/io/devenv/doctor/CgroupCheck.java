@@ -1,23 +1,18 @@
 package io.devenv.doctor;
 
+import com.github.dockerjava.api.model.Info;
+
 /** k3s needs a cgroup setup it can run under; v2 is the future, v1 still works. */
-final class CgroupCheck implements Check {
+final class CgroupCheck extends DockerHostCheck {
   @Override
   public String name() {
     return "cgroups";
   }
 
   @Override
-  public CheckResult run(DoctorContext context) {
-    if (!context.wantsKubernetes()) {
-      return CheckResult.ok(name(), "not needed (kubernetes.enabled is false)");
-    }
-    var info = context.dockerInfo();
-    if (info.isEmpty()) {
-      return CheckResult.skipped(name(), "not checked (Docker not reachable)");
-    }
-    String version = info.get().getCGroupVersion();
-    String driver = info.get().getCGroupDriver();
+  CheckResult judge(Info info) {
+    String version = info.getCGroupVersion();
+    String driver = info.getCGroupDriver();
     String detail = "cgroup v" + (version == null ? "?" : version) + " (" + (driver == null ? "unknown driver" : driver) + " driver)";
     if ("2".equals(version)) {
       return CheckResult.ok(name(), detail);
