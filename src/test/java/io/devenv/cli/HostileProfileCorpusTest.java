@@ -112,7 +112,7 @@ class HostileProfileCorpusTest {
     String all = stdout + stderr;
     assertThat(code).as("exit code of %s; stderr:%n%s", name, stderr).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(stderr.lines().toList()).as("stderr of %s has a message located at file:line", name)
-        .anyMatch(l -> l.matches("(error: |  )/?[^ :]+(:\\d+:\\d+)?: .+"));
+        .anyMatch(l -> l.matches("(error: |  )/?[^ :,]+(:\\d+(:\\d+)?|, document \\d+ \\(line \\d+\\))?: .+"));
     assertThat(all).as("output of %s has no stack trace", name).doesNotContain("\tat ").doesNotContain("Exception")
         .doesNotContain("Error:");
     assertThat(all).as("output of %s names no internal class", name)
