@@ -36,13 +36,15 @@ public final class ExternalEngine {
 
   public Environment connect(Profile profile, Options options) {
     AwsAccess aws = null;
-    if (profile.needsAws()) {
-      URI endpoint = options.awsEndpoint() != null ? options.awsEndpoint() : profile.aws().endpoint();
+    URI given = options.awsEndpoint() != null ? options.awsEndpoint() : profile.aws().endpoint();
+    // An endpoint given without AWS resources is still guarded and still written to .devenv/env.
+    if (profile.needsAws() || given != null) {
+      URI endpoint = given;
       if (endpoint == null) {
         throw DevenvException.invalid("profile " + profile.name() + " declares AWS resources but the external engine"
             + " has no endpoint: pass --aws-endpoint URL or set aws.endpoint in " + Origin.display(profile.file()));
       }
-      AwsEndpointGuard.check(endpoint, options.allowRemoteAws());
+      endpoint = AwsEndpointGuard.checked(endpoint, options.allowRemoteAws());
       aws = AwsAccess.local(endpoint, profile.aws().region());
     }
     ClusterAccess cluster = null;

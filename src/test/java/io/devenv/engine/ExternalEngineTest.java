@@ -1,0 +1,40 @@
+package io.devenv.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.devenv.core.DevenvException;
+import io.devenv.profile.Profile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExternalEngineTest {
+  @TempDir Path dir;
+
+  private Profile withoutAwsResources() {
+    return TestProfiles.parse(dir, "name: no-aws\nkubernetes:\n  enabled: false\n");
+  }
+
+  @Test
+  @DisplayName("An endpoint given to a profile without AWS resources still passes the guard")
+  void guardRunsWithoutResources() {
+    var options = new ExternalEngine.Options(URI.create("http://10.1.2.3:4566"), false, null, null);
+    DevenvException e = catchThrowableOfType(DevenvException.class,
+        () -> new ExternalEngine(Map.of()).connect(withoutAwsResources(), options));
+    assertThat(e).as("the guard refused the remote endpoint").isNotNull();
+    assertThat(e.getMessage()).contains("is not on this machine");
+  }
+
+  @Test
+  @DisplayName("An endpoint given to a profile without AWS resources is kept, so .devenv/env keeps its AWS variables")
+  void endpointKeptWithoutResources() {
+    var options = new ExternalEngine.Options(URI.create("http://127.0.0.1:4566"), false, null, null);
+    var environment = new ExternalEngine(Map.of()).connect(withoutAwsResources(), options);
+    assertThat(environment.aws()).isNotNull();
+    assertThat(environment.aws().endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
+  }
+}
