@@ -1,7 +1,7 @@
 package io.devenv.aws;
 
 import io.devenv.core.DevenvException;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -3,7 +3,7 @@ package io.devenv.cli;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.engine.DockerEngine;
-import io.devenv.engine.Environment;
+import io.devenv.environment.Environment;
 import io.devenv.lifecycle.Clusters;
 import io.devenv.profile.Profile;
 import io.fabric8.kubernetes.client.KubernetesClient;

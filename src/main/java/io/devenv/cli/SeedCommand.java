@@ -4,7 +4,7 @@ import io.devenv.aws.AwsClients;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.engine.DockerEngine;
-import io.devenv.engine.Environment;
+import io.devenv.environment.Environment;
 import io.devenv.engine.ExternalEngine;
 import io.devenv.lifecycle.UpOptions;
 import io.devenv.profile.Profile;

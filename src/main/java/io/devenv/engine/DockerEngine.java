@@ -1,5 +1,8 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -95,10 +98,7 @@ public final class DockerEngine {
       }
       InspectContainerResponse info = DockerObjects.inspect(docker, c.getId());
       if (DockerObjects.role(c).equals(EnvironmentStarter.AWS)) {
-        int port = Integer.parseInt(c.getLabels().getOrDefault(Labels.SERVICE_PORT, "4566"));
-        URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + DockerObjects.hostPort(info, port));
-        String region = profile.aws().region() == null ? "us-east-1" : profile.aws().region();
-        aws = AwsAccess.local(endpoint, region).withNetworkAddress(DockerObjects.networkAddress(info, id.baseName()), port);
+        aws = DockerObjects.awsAccess(info, profile, id.baseName());
       } else if (DockerObjects.role(c).equals(EnvironmentStarter.K3S)) {
         cluster = new ClusterAccess(K3sCluster.kubeconfig(docker, c.getId(),
             DockerObjects.hostPort(info, K3sCluster.API_PORT)), null);
@@ -164,7 +164,7 @@ public final class DockerEngine {
     String endpoint = null;
     String health = c.getState();
     if (role.equals(EnvironmentStarter.AWS)) {
-      int port = DockerObjects.hostPort(info, Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, "4566")));
+      int port = DockerObjects.hostPort(info, Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, String.valueOf(AwsAccess.DEFAULT_PORT))));
       if (port > 0) {
         endpoint = "http://" + ContainerSetup.LOOPBACK + ":" + port;
         if ("running".equals(c.getState())) {

@@ -1,5 +1,8 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -295,11 +298,7 @@ final class EnvironmentStarter {
   }
 
   private AwsAccess awsAccess(String containerId, String network) {
-    InspectContainerResponse info = DockerObjects.inspect(docker, containerId);
-    int port = Integer.parseInt(info.getConfig().getLabels().getOrDefault(Labels.SERVICE_PORT, "4566"));
-    URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + DockerObjects.hostPort(info, port));
-    String region = profile.aws().region() == null ? "us-east-1" : profile.aws().region();
-    return AwsAccess.local(endpoint, region).withNetworkAddress(DockerObjects.networkAddress(info, network), port);
+    return DockerObjects.awsAccess(DockerObjects.inspect(docker, containerId), profile, network);
   }
 
   private ClusterAccess clusterAccess(String containerId) {

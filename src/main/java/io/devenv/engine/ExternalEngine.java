@@ -1,6 +1,9 @@
 package io.devenv.engine;
 
-import io.devenv.aws.AwsEndpointGuard;
+import io.devenv.environment.Environment;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.AwsAccess;
+import io.devenv.environment.AwsEndpointGuard;
 import io.devenv.core.DevenvException;
 import io.devenv.profile.Origin;
 import io.devenv.profile.Profile;

@@ -1,7 +1,7 @@
 package io.devenv.expose;
 
 import io.devenv.core.DevenvException;
-import io.devenv.engine.ClusterAccess;
+import io.devenv.environment.ClusterAccess;
 import io.devenv.engine.DevenvDir;
 import java.io.IOException;
 import java.nio.file.Path;

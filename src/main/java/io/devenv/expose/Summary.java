@@ -1,8 +1,8 @@
 package io.devenv.expose;
 
 import io.devenv.kubernetes.PortForwards.Forward;
-import io.devenv.engine.AwsAccess;
-import io.devenv.engine.Environment;
+import io.devenv.environment.AwsAccess;
+import io.devenv.environment.Environment;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;

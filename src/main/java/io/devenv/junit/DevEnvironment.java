@@ -1,6 +1,6 @@
 package io.devenv.junit;
 
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.kubernetes.PortForwards.Forward;
 import io.devenv.lifecycle.UpResult;
 import io.devenv.profile.BucketSpec;

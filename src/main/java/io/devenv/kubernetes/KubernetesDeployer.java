@@ -3,7 +3,7 @@ package io.devenv.kubernetes;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.KubernetesSpec;
 import io.devenv.profile.Profile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

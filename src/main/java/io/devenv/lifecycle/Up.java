@@ -9,7 +9,7 @@ import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
 import io.devenv.engine.DockerEngine;
 import io.devenv.engine.EngineOptions;
-import io.devenv.engine.Environment;
+import io.devenv.environment.Environment;
 import io.devenv.engine.ExternalEngine;
 import io.devenv.engine.ProjectLock;
 import io.devenv.expose.EnvFile;

@@ -1,5 +1,7 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
+import io.devenv.environment.AwsAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

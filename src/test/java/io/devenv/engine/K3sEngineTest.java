@@ -1,5 +1,6 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devenv.expose.KubeconfigFile;

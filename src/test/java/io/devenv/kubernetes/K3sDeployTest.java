@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.devenv.core.Check;
 import io.devenv.core.Progress;
-import io.devenv.engine.ClusterAccess;
+import io.devenv.environment.ClusterAccess;
 import io.devenv.engine.DockerRequirements;
 import io.devenv.engine.K3sCluster;
 import io.devenv.lifecycle.Clusters;
