@@ -1,9 +1,9 @@
 package io.devenv.expose;
 
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.core.DevenvException;
 import io.devenv.environment.AwsAccess;
-import io.devenv.engine.DevenvDir;
+import io.devenv.environment.DevenvDir;
 import io.devenv.environment.Environment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

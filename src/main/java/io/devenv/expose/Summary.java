@@ -1,6 +1,6 @@
 package io.devenv.expose;
 
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.environment.AwsAccess;
 import io.devenv.environment.Environment;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;

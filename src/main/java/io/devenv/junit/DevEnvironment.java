@@ -1,7 +1,7 @@
 package io.devenv.junit;
 
 import io.devenv.environment.AwsAccess;
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.lifecycle.UpResult;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.Profile;

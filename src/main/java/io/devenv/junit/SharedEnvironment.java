@@ -3,8 +3,8 @@ package io.devenv.junit;
 import io.devenv.aws.AwsClients;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
-import io.devenv.engine.DockerEngine;
 import io.devenv.lifecycle.Clusters;
+import io.devenv.lifecycle.Operations;
 import io.devenv.lifecycle.Up;
 import io.devenv.lifecycle.UpException;
 import io.devenv.lifecycle.UpOptions;
@@ -53,10 +53,8 @@ final class SharedEnvironment implements AutoCloseable {
       return failed(settings, null, e, false);
     }
     Progress progress = Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
-    UpOptions options = (settings.engine() == UpOptions.Engine.EXTERNAL
-        ? UpOptions.external(settings.projectDir(), settings.external())
-        : UpOptions.docker(settings.projectDir())).withProgress(progress);
-    boolean attached = settings.engine() == UpOptions.Engine.DOCKER && isRunning(settings.projectDir(), profile);
+    UpOptions options = UpOptions.of(settings.projectDir(), settings.engineChoice()).withProgress(progress);
+    boolean attached = isRunning(settings, profile);
     Path report = settings.reportFile(profile.name());
     try {
       UpResult up = new Up(options).run(profile);
@@ -80,13 +78,14 @@ final class SharedEnvironment implements AutoCloseable {
     return new SharedEnvironment(settings, profile, null, new DevEnvStartException(text, e), attached);
   }
 
-  private static boolean isRunning(Path projectDir, Profile profile) {
-    try {
-      DockerEngine.connect().attach(profile, projectDir);
-      return true;
-    } catch (DevenvException notRunning) {
-      return false;
-    }
+  /** Whether it ran before the tests: then it is left as it was found (an external one always is). */
+  private static boolean isRunning(Settings settings, Profile profile) {
+    return operations(settings).running(profile);
+  }
+
+  static Operations operations(Settings settings) {
+    return new Operations(settings.projectDir(), settings.engineChoice(), System.getenv(),
+        Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 
   /** The environment, or the failure that kept it from coming up. */
@@ -140,8 +139,8 @@ final class SharedEnvironment implements AutoCloseable {
     if (up != null) {
       up.close();
     }
-    if (!attached && settings.engine() == UpOptions.Engine.DOCKER && profile != null) {
-      DockerEngine.connect().down(settings.projectDir(), profile.name(), false);
+    if (!attached && profile != null) {
+      operations(settings).down(profile.name(), false);
     }
   }
 }

@@ -3,7 +3,7 @@ package io.devenv.lifecycle;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.core.Check;
 import io.devenv.environment.Environment;
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.kubernetes.DeployReport;
 import io.devenv.seed.SeedReport;
 import java.nio.file.Path;

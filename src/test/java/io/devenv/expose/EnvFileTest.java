@@ -1,6 +1,6 @@
 package io.devenv.expose;
 
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.PortForwards.Forward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devenv.environment.AwsAccess;

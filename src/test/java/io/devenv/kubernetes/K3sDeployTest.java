@@ -3,6 +3,8 @@ package io.devenv.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.devenv.expose.ForwardListener;
+import io.devenv.expose.PortForwards;
 import io.devenv.core.Check;
 import io.devenv.core.Progress;
 import io.devenv.environment.ClusterAccess;

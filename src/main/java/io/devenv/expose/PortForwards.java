@@ -1,4 +1,4 @@
-package io.devenv.kubernetes;
+package io.devenv.expose;
 
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;

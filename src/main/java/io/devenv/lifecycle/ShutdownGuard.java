@@ -1,4 +1,4 @@
-package io.devenv.engine;
+package io.devenv.lifecycle;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns Ctrl-C (SIGINT, SIGTERM) into an interrupt of the thread doing the work, and holds the JVM
  * open until that thread has cleaned up. Without it the JVM would exit in the middle of
- * {@link DockerEngine#start}, leaving containers half made.
+ * an engine start, leaving containers half made.
  *
  * <pre>{@code
  * ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(30));
