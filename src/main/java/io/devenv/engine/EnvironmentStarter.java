@@ -175,7 +175,7 @@ final class EnvironmentStarter {
 
   private Started<AwsAccess> emulator(EmulatorSettings settings, Container existing, String network) {
     String name = id.containerName(AWS);
-    Progress.Step step = progress.start("AWS emulator " + settings.preset().name() + " (" + settings.image() + ")");
+    Progress.Step step = progress.start(EngineSteps.emulator(settings.preset(), List.of()).name());
     LogTail log = new LogTail(20);
     try {
       String hash = settings.configHash();
@@ -228,7 +228,7 @@ final class EnvironmentStarter {
 
   private Started<ClusterAccess> cluster(String image, Container existing, String network) {
     String name = id.containerName(K3S);
-    Progress.Step step = progress.start("k3s (" + image + ")");
+    Progress.Step step = progress.start(EngineSteps.k3s(List.of()).name());
     LogTail log = new LogTail(20);
     try {
       String hash = Hashes.of(Map.of("role", K3S, "image", image));
@@ -262,7 +262,7 @@ final class EnvironmentStarter {
 
   private void importImages(String k3sContainerId) {
     List<String> images = profile.kubernetes().images();
-    Progress.Step step = progress.start("Local images into k3s");
+    Progress.Step step = progress.start(EngineSteps.images(List.of()).name());
     int imported = K3sImages.importInto(docker, k3sContainerId, images);
     step.done(imported + " imported, " + (images.size() - imported) + " up to date");
   }

@@ -4,11 +4,13 @@ import io.devenv.aws.ProvisionReport;
 import io.devenv.aws.ResourceResult;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
+import io.devenv.core.PlannedStep;
 import io.devenv.core.Progress;
 import io.devenv.engine.Engine;
 import io.devenv.engine.EngineOptions;
 import io.devenv.environment.Environment;
 import io.devenv.expose.EnvFile;
+import io.devenv.expose.ExposeSteps;
 import io.devenv.expose.KubeconfigFile;
 import io.devenv.expose.PortForwards.Forward;
 import io.devenv.kubernetes.DeployReport;
@@ -78,7 +80,7 @@ public final class Up {
       DeployReport deployed = null;
       Path kubeconfig = null;
       if (env.cluster() != null) {
-        kubeconfig = KubeconfigFile.write(options.projectDir(), env.cluster());
+        kubeconfig = report(ExposeSteps.kubeconfig(options.projectDir()), () -> KubeconfigFile.write(options.projectDir(), env.cluster()));
         String kubectl = "kubectl --kubeconfig " + io.devenv.profile.Origin.display(kubeconfig);
         deployed = step(checks, "kubernetes", "Kubernetes deploy",
             () -> parts.deployer().deploy(env.cluster(), env.aws(), profile, kubectl, progress));
@@ -86,10 +88,14 @@ public final class Up {
       }
       List<Forward> forwards = List.of();
       if (env.cluster() != null && options.portForwards() && !profile.kubernetes().portForwards().isEmpty()) {
-        held = step(checks, "expose", "port-forwards", () -> parts.exposer().forward(env.cluster(), profile, progress));
+        held = step(checks, "expose", "port-forwards", () -> report(ExposeSteps.forwards(profile),
+            () -> parts.exposer().forward(env.cluster(), profile, progress)));
         forwards = held.forwards();
       }
-      Path envFile = EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfig, forwards));
+      Path kubeconfigFile = kubeconfig;
+      List<Forward> started = forwards;
+      Path envFile = report(ExposeSteps.envFile(options.projectDir(), env.aws() != null, env.cluster() != null, !forwards.isEmpty()),
+          () -> EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfigFile, started)));
       UpParts.Forwarding heldForwards = held;
       held = null;
       return new UpResult(env, provisioned, seeded, deployed, forwards, envFile, kubeconfig, checks,
@@ -122,6 +128,19 @@ public final class Up {
     });
     EngineRecord.write(options.projectDir(), options.engine());
     return env;
+  }
+
+  /** Does one of up's own steps under its plan name. */
+  private <T> T report(PlannedStep planned, java.util.function.Supplier<T> work) {
+    Progress.Step step = progress.start(planned.name());
+    try {
+      T result = work.get();
+      step.done("");
+      return result;
+    } catch (RuntimeException e) {
+      step.failed(e.getMessage());
+      throw e;
+    }
   }
 
   /** Runs one step, recording it as a check; a failure becomes an UpException carrying the checks. */
