@@ -39,11 +39,11 @@ public final class EngineSteps {
   }
 
   static PlannedStep emulator(EmulatorPreset preset, List<String> details) {
-    return new PlannedStep("engine", "start AWS emulator", preset.name(), details);
+    return new PlannedStep("engine", "AWS emulator", preset.name(), details);
   }
 
   static PlannedStep k3s(List<String> details) {
-    return new PlannedStep("engine", "start Kubernetes", "k3s", details);
+    return new PlannedStep("engine", "k3s", "cluster", details);
   }
 
   static PlannedStep images(List<String> details) {
