@@ -1,9 +1,8 @@
 package io.devenv.junit;
 
-import io.devenv.aws.AwsClients;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
-import io.devenv.lifecycle.Clusters;
+import io.devenv.lifecycle.EnvironmentClients;
 import io.devenv.lifecycle.Operations;
 import io.devenv.lifecycle.Up;
 import io.devenv.lifecycle.UpException;
@@ -32,8 +31,7 @@ final class SharedEnvironment implements AutoCloseable {
   private final UpResult up;
   private final RuntimeException failure;
   private final boolean attached;
-  private AwsClients aws;
-  private KubernetesClient kubernetes;
+  private EnvironmentClients clients;
 
   private SharedEnvironment(Settings settings, Profile profile, UpResult up, RuntimeException failure, boolean attached) {
     this.settings = settings;
@@ -108,33 +106,26 @@ final class SharedEnvironment implements AutoCloseable {
     return attached;
   }
 
-  synchronized AwsClients aws() {
-    if (require().environment().aws() == null) {
-      throw new IllegalStateException("profile " + profile.name() + " runs no AWS emulator");
-    }
-    if (aws == null) {
-      aws = new AwsClients(up.environment().aws());
-    }
-    return aws;
+  /** A client of the environment, shared by every test of the run. */
+  synchronized Object client(Class<?> type) {
+    return clients().client(type);
   }
 
   synchronized KubernetesClient kubernetes() {
-    if (require().environment().cluster() == null) {
-      throw new IllegalStateException("profile " + profile.name() + " runs no Kubernetes");
+    return clients().kubernetes();
+  }
+
+  private EnvironmentClients clients() {
+    if (clients == null) {
+      clients = new EnvironmentClients(require().environment());
     }
-    if (kubernetes == null) {
-      kubernetes = Clusters.client(up.environment().cluster());
-    }
-    return kubernetes;
+    return clients;
   }
 
   @Override
   public synchronized void close() {
-    if (aws != null) {
-      aws.close();
-    }
-    if (kubernetes != null) {
-      kubernetes.close();
+    if (clients != null) {
+      clients.close();
     }
     if (up != null) {
       up.close();
