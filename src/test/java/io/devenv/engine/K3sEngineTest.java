@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The k3s container itself. Runs where the pinned rancher/k3s image is present locally (no
  * registry serves it on the CI machines of this project); skipped with a message elsewhere.
  */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class K3sEngineTest {
   @TempDir Path project;
   private DockerEngine engine;
