@@ -46,10 +46,6 @@ public final class Summary {
     return new Summary(rows);
   }
 
-  public List<Row> rows() {
-    return rows;
-  }
-
   /** The table with aligned columns, one row a line. */
   public String render() {
     int what = "WHAT".length();

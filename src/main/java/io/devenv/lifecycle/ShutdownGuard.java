@@ -28,12 +28,10 @@ public final class ShutdownGuard implements AutoCloseable {
   private final Thread worker;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
-  private volatile boolean signalled;
 
   private ShutdownGuard(Thread worker, Duration grace) {
     this.worker = worker;
     this.hook = new Thread(() -> {
-      signalled = true;
       this.worker.interrupt();
       try {
         finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -48,11 +46,6 @@ public final class ShutdownGuard implements AutoCloseable {
     ShutdownGuard guard = new ShutdownGuard(Thread.currentThread(), grace);
     Runtime.getRuntime().addShutdownHook(guard.hook);
     return guard;
-  }
-
-  /** Whether a shutdown signal arrived while guarded. */
-  public boolean signalled() {
-    return signalled;
   }
 
   @Override
