@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 @ExtendWith(LocalEmulatorImage.class)
 // tag::class[]
-@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
+@Tag("docker") // needs Docker: lets a build run these apart from its fast tests
 @DevEnv(profile = "src/test/resources/sample/user-preferences.yaml")
 class UserPreferencesSampleTest {
 
