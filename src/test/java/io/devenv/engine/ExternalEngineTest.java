@@ -22,9 +22,9 @@ class ExternalEngineTest {
   @Test
   @DisplayName("An endpoint given to a profile without AWS resources still passes the guard")
   void guardRunsWithoutResources() {
-    var options = new ExternalEngine.Options(URI.create("http://10.1.2.3:4566"), false, null, null);
+    var options = new EngineChoice(EngineKind.EXTERNAL, URI.create("http://10.1.2.3:4566"), false, null, null);
     DevenvException e = catchThrowableOfType(DevenvException.class,
-        () -> new ExternalEngine(Map.of()).connect(withoutAwsResources(), options));
+        () -> new ExternalEngine(Map.of(), options).attach(withoutAwsResources(), dir));
     assertThat(e).as("the guard refused the remote endpoint").isNotNull();
     assertThat(e.getMessage()).contains("is not on this machine");
   }
@@ -32,8 +32,8 @@ class ExternalEngineTest {
   @Test
   @DisplayName("An endpoint given to a profile without AWS resources is kept, so .devenv/env keeps its AWS variables")
   void endpointKeptWithoutResources() {
-    var options = new ExternalEngine.Options(URI.create("http://127.0.0.1:4566"), false, null, null);
-    var environment = new ExternalEngine(Map.of()).connect(withoutAwsResources(), options);
+    var options = new EngineChoice(EngineKind.EXTERNAL, URI.create("http://127.0.0.1:4566"), false, null, null);
+    var environment = new ExternalEngine(Map.of(), options).attach(withoutAwsResources(), dir);
     assertThat(environment.aws()).isNotNull();
     assertThat(environment.aws().endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
   }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * would pull {@code alpine:3.17} (to find the gateway) and {@code testcontainers/ryuk}; devenv
  * must pull nothing the profile did not name, and fail fast on an image it cannot get.
  */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class InsideContainerTest {
   /** Far above what these commands take, far below Testcontainers' two minutes of pull retries. */
   private static final long BOUND_SECONDS = 90;

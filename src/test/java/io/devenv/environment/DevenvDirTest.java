@@ -1,4 +1,4 @@
-package io.devenv.engine;
+package io.devenv.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
