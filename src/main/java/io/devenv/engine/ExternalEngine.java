@@ -50,9 +50,11 @@ public final class ExternalEngine implements Engine {
   @Override
   public Environment attach(Profile profile, Path projectDir) {
     AwsAccess aws = null;
-    boolean given = options.awsEndpoint() != null || profile.aws().endpoint() != null;
-    // An endpoint given without AWS resources is still guarded and still written to .devenv/env.
-    if (profile.needsAws() || given) {
+    if (!profile.needsAws() && (options.awsEndpoint() != null || profile.aws().endpoint() != null)) {
+      // An endpoint given without AWS resources is still guarded: nobody points devenv at a real account unawares.
+      AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
+    }
+    if (profile.needsAws()) {
       URI endpoint = AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
       aws = AwsAccess.local(endpoint, profile.aws().region());
     }

@@ -28,13 +28,4 @@ class ExternalEngineTest {
     assertThat(e).as("the guard refused the remote endpoint").isNotNull();
     assertThat(e.getMessage()).contains("is not on this machine");
   }
-
-  @Test
-  @DisplayName("An endpoint given to a profile without AWS resources is kept, so .devenv/env keeps its AWS variables")
-  void endpointKeptWithoutResources() {
-    var options = new EngineChoice(EngineKind.EXTERNAL, URI.create("http://127.0.0.1:4566"), false, null, null);
-    var environment = new ExternalEngine(Map.of(), options).attach(withoutAwsResources(), dir);
-    assertThat(environment.aws()).isNotNull();
-    assertThat(environment.aws().endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
-  }
 }
