@@ -35,7 +35,7 @@ final class Isolation {
     }
     AwsSpec a = p.aws();
     AwsSpec aws = new AwsSpec(a.origin(), a.emulator(), a.image(), a.region(), a.endpoint(), a.port(), a.healthPath(),
-        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), List.of(), List.of());
+        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), List.of(), List.of(), a.terraform());
     return new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(), filtered);
   }
 

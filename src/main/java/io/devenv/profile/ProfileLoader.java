@@ -72,7 +72,7 @@ public final class ProfileLoader {
     Map<String, String> variables = variables(tree, problems);
     Mapping filled = (Mapping) interpolate(without(tree, "extends"), name -> lookup(name, variables), problems, "");
     Binder binder = new Binder(problems);
-    Profile bound = binder.bind(filled, Profile.class);
+    Profile bound = withTerraform(binder.bind(filled, Profile.class), problems);
     Validator validator = new Validator(problems, binder.locations());
     validator.validate(bound);
     Profile profile = withDefaults(bound, absolute, parents, variables);
@@ -235,6 +235,13 @@ public final class ProfileLoader {
           + e.name() + ", declare it under 'variables', or write ${" + e.name() + ":-default}"));
       return null;
     }
+  }
+
+  /** The aws section with the resources of the Terraform directories it names (aws.terraform) added. */
+  private static Profile withTerraform(Profile p, List<Problem> problems) {
+    AwsSpec aws = io.devenv.profile.terraform.TerraformImport.apply(p.aws(), problems);
+    return aws == p.aws() ? p
+        : new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(), p.seed());
   }
 
   /** Defaults that depend on other values: the name from the file, namespaces from kubernetes.namespace. */

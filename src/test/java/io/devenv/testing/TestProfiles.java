@@ -80,7 +80,7 @@ public final class TestProfiles {
   public static AwsSpec aws(List<BucketSpec> buckets, List<QueueSpec> queues, List<TopicSpec> topics,
       List<TableSpec> tables, List<StreamSpec> streams, List<SecretSpec> secrets, List<ParameterSpec> parameters) {
     return new AwsSpec(Origin.NONE, AwsSpec.Emulator.MINISTACK, null, "us-east-1", null, null, null,
-        buckets, queues, topics, tables, streams, secrets, parameters);
+        buckets, queues, topics, tables, streams, secrets, parameters, List.of());
   }
 
   public static AwsSpec emptyAws() {
