@@ -45,7 +45,10 @@ final class Isolation {
    */
   static Profile inNamespace(Profile p, String namespace) {
     KubernetesSpec k = p.kubernetes();
-    KubernetesSpec moved = new KubernetesSpec(k.origin(), k.enabled(), k.image(), namespace, k.manifests(), k.images(),
+    KubernetesSpec moved = new KubernetesSpec(k.origin(), k.enabled(), k.image(), namespace, k.manifests(),
+        k.charts().stream().map(c -> new io.devenv.profile.ChartSpec(c.origin(), c.path(), c.release(), namespace, c.values(),
+            c.set())).toList(),
+        k.images(),
         List.of(), k.waitTimeout());
     SeedSpec seed = p.seed();
     List<SeedSpec.ConfigMapSeed> configMaps = seed.configMaps().stream()

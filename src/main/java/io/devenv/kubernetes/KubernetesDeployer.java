@@ -74,8 +74,9 @@ public final class KubernetesDeployer {
     Duration waitTimeout = Optional.ofNullable(spec.waitTimeout()).orElse(DEFAULT_WAIT);
 
     Progress.Step loading = progress.start("Loading Kubernetes manifests");
-    List<ManifestDocument> documents = resolveScopes(loader.load(manifests, ManifestValues.of(profile, aws, namespace)));
-    loading.done(documents.size() + " objects from " + manifests.size() + (manifests.size() == 1 ? " path" : " paths"));
+    List<ManifestDocument> documents = resolveScopes(loader.load(manifests, spec.charts(), ManifestValues.of(profile, aws, namespace)));
+    loading.done(documents.size() + " objects from " + manifests.size() + (manifests.size() == 1 ? " path" : " paths")
+        + (spec.charts().isEmpty() ? "" : " and " + spec.charts().size() + (spec.charts().size() == 1 ? " chart" : " charts")));
 
     List<GenericKubernetesResource> seeds = ConfigMapSeeds.configMaps(
         profile.seed() == null || profile.seed().configMaps() == null ? List.of() : profile.seed().configMaps(), namespace);

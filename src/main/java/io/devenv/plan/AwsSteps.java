@@ -28,6 +28,17 @@ final class AwsSteps {
     aws.parameters().forEach(p -> parameter(plan, p));
   }
 
+  /** The details, with "from main.tf:24" first for a resource read from Terraform. */
+  private static List<String> from(io.devenv.profile.Origin origin, List<String> details) {
+    if (origin == null || origin.file() == null || !origin.file().toString().endsWith(".tf")) {
+      return details;
+    }
+    List<String> out = new ArrayList<>();
+    out.add("from " + origin.displayFile() + ":" + origin.line());
+    out.addAll(details);
+    return out;
+  }
+
   private static boolean isDeadLetter(AwsSpec aws, QueueSpec q) {
     return aws.queues().stream().anyMatch(o -> o.deadLetter() != null && q.name().equals(o.deadLetter().queue()));
   }
@@ -49,7 +60,7 @@ final class AwsSteps {
     if (q.deadLetter() != null) {
       d.add("dead letters → " + q.deadLetter().queue() + " after " + q.deadLetter().maxReceiveCount() + " receives");
     }
-    plan.step("aws", "create SQS queue", q.name(), d);
+    plan.step("aws", "create SQS queue", q.name(), from(q.origin(), d));
   }
 
   private static void topic(PlanBuilder plan, TopicSpec t) {
@@ -59,7 +70,7 @@ final class AwsSteps {
           + (s.filterPolicy().isEmpty() ? "" : ", filter " + s.filterPolicy());
       d.add("subscription → " + s.queue() + " (" + how + ")");
     }
-    plan.step("aws", "create SNS topic", t.name(), d);
+    plan.step("aws", "create SNS topic", t.name(), from(t.origin(), d));
   }
 
   private static void bucket(PlanBuilder plan, BucketSpec b) {
@@ -74,7 +85,7 @@ final class AwsSteps {
       String filter = (n.prefix() == null ? "" : ", prefix " + n.prefix()) + (n.suffix() == null ? "" : ", suffix " + n.suffix());
       d.add("notification → " + n.queue() + " (" + String.join(", ", n.events()) + filter + ")");
     }
-    plan.step("aws", "create S3 bucket", b.name(), d);
+    plan.step("aws", "create S3 bucket", b.name(), from(b.origin(), d));
   }
 
   private static void table(PlanBuilder plan, TableSpec t) {
@@ -90,7 +101,7 @@ final class AwsSteps {
     if (t.stream() != null) {
       d.add("stream " + t.stream());
     }
-    plan.step("aws", "create DynamoDB table", t.name(), d);
+    plan.step("aws", "create DynamoDB table", t.name(), from(t.origin(), d));
   }
 
   private static String key(TableSpec.KeyAttribute k) {
@@ -98,19 +109,19 @@ final class AwsSteps {
   }
 
   private static void stream(PlanBuilder plan, StreamSpec s) {
-    plan.step("aws", "create Kinesis stream", s.name(), List.of(s.shards() + " shard" + (s.shards() == 1 ? "" : "s")));
+    plan.step("aws", "create Kinesis stream", s.name(), from(s.origin(), List.of(s.shards() + " shard" + (s.shards() == 1 ? "" : "s"))));
   }
 
   private static void secret(PlanBuilder plan, SecretSpec s) {
     // Never print a secret's value in a plan: only where it comes from.
     String source = s.file() != null ? "from " + PlanBuilder.display(s.file())
         : s.value() instanceof java.util.Map<?, ?> m ? "JSON with keys " + m.keySet() : "a string value";
-    plan.step("aws", "create secret", s.name(), List.of(source));
+    plan.step("aws", "create secret", s.name(), from(s.origin(), List.of(source)));
   }
 
   private static void parameter(PlanBuilder plan, ParameterSpec p) {
     String source = p.file() != null ? "from " + PlanBuilder.display(p.file())
         : p.type() == ParameterSpec.Type.SecureString ? "value hidden" : "= " + p.value();
-    plan.step("aws", "create SSM parameter", p.name(), List.of(p.type().toString(), source));
+    plan.step("aws", "create SSM parameter", p.name(), from(p.origin(), List.of(p.type().toString(), source)));
   }
 }

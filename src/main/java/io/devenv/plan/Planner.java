@@ -62,6 +62,8 @@ public final class Planner {
       plan.step("engine", "start Kubernetes", "k3s", details);
     }
     AwsSteps.add(plan, profile.aws());
+    io.devenv.profile.terraform.TerraformImport.notEmulated(profile)
+        .forEach(m -> plan.step("aws", "not emulated", m.toString(), List.of("declared in Terraform; devenv does not create it")));
     seeds(plan, profile);
     if (kubernetes) {
       kubernetes(plan, profile);
@@ -110,7 +112,8 @@ public final class Planner {
 
   private static void kubernetes(PlanBuilder plan, Profile profile) {
     KubernetesSpec k = profile.kubernetes();
-    List<ManifestDocument> documents = new ManifestLoader().load(k.manifests(), ManifestValues.of(profile, null, k.namespace()));
+    List<ManifestDocument> documents = new ManifestLoader().load(k.manifests(), k.charts(),
+        ManifestValues.of(profile, null, k.namespace()));
     if (profile.needsAws()) {
       plan.step("kubernetes", "wire to AWS", "namespace " + k.namespace(),
           List.of("Service aws → the emulator on the Docker network", "ConfigMap devenv-aws (AWS_ENDPOINT_URL "

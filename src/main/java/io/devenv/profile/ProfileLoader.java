@@ -249,7 +249,11 @@ public final class ProfileLoader {
     String name = p.name() != null ? p.name() : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     KubernetesSpec k = p.kubernetes();
     String ns = k.namespace();
-    KubernetesSpec kubernetes = new KubernetesSpec(k.origin(), k.enabled(), k.image(), ns, k.manifests(), k.images(),
+    KubernetesSpec kubernetes = new KubernetesSpec(k.origin(), k.enabled(), k.image(), ns, k.manifests(),
+        k.charts().stream()
+            .map(c -> c.namespace() != null ? c : new ChartSpec(c.origin(), c.path(), c.release(), ns, c.values(), c.set()))
+            .toList(),
+        k.images(),
         k.portForwards().stream()
             .map(f -> f.namespace() != null ? f
                 : new KubernetesSpec.PortForward(f.origin(), f.service(), ns, f.port(), f.localPort()))
