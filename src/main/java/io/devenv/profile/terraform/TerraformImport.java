@@ -112,6 +112,9 @@ public final class TerraformImport {
     List<SecretSpec> secrets = new ArrayList<>(aws.secrets());
     List<ParameterSpec> parameters = new ArrayList<>(aws.parameters());
     for (TerraformSource source : aws.terraform()) {
+      if (source.path() == null || !Files.isDirectory(source.path())) {
+        continue; // already reported by the binder (required, must exist)
+      }
       Resources r;
       try {
         r = read(source, aws.region());
@@ -156,6 +159,9 @@ public final class TerraformImport {
   public static List<NotEmulated> notEmulated(Profile profile) {
     List<NotEmulated> out = new ArrayList<>();
     for (TerraformSource source : profile.aws().terraform()) {
+      if (source.path() == null) {
+        continue;
+      }
       out.addAll(read(source, profile.aws().region()).notEmulated());
     }
     return out;
