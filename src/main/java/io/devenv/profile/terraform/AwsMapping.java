@@ -324,7 +324,10 @@ final class AwsMapping {
     }
     if (v instanceof BigDecimal n) {
       BigDecimal s = n.stripTrailingZeros();
-      return s.scale() <= 0 && s.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? s.intValueExact() : n.doubleValue();
+      if (s.scale() <= 0 && s.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+        return Integer.valueOf(s.intValueExact()); // not in a ternary: that would widen it to a double
+      }
+      return Double.valueOf(n.doubleValue());
     }
     return v;
   }

@@ -74,8 +74,8 @@ final class Expressions {
     }
     if (symbol instanceof HCLArray) {
       List<Object> list = new ArrayList<>();
-      for (Symbol child : symbol.getChildren()) {
-        list.add(eval(child, scope));
+      for (List<Symbol> element : expressions(symbol.getChildren())) {
+        list.add(sequence(element, symbol, scope));
       }
       return list;
     }
@@ -100,7 +100,8 @@ final class Expressions {
   }
 
   /** A flat run of operands and operators, as hcl4j leaves them. */
-  static Object sequence(List<Symbol> items, Symbol at, Scope scope) {
+  static Object sequence(List<Symbol> written, Symbol at, Scope scope) {
+    List<Symbol> items = minusAsOperator(written);
     if (items.isEmpty()) {
       throw new TerraformException(scope.origin(at), "an expression is missing here");
     }
@@ -141,6 +142,47 @@ final class Expressions {
       return value instanceof Unknown ? value : number(value, scope.origin(v)).negate();
     }
     throw new TerraformException(scope.origin(first), "this expression is not supported by devenv");
+  }
+
+  /** hcl4j lexes a binary minus as the number "-": make it the operator it is when it follows an operand. */
+  private static List<Symbol> minusAsOperator(List<Symbol> items) {
+    List<Symbol> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      Symbol s = items.get(i);
+      if (i > 0 && s instanceof HCLValue v && "-".equals(String.valueOf(v.value)) && !(items.get(i - 1) instanceof Operator)) {
+        out.add(new Operator("-", v.getLine(), v.getColumn(), v.getPosition()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Splits a flat run into expressions: hcl4j keeps no commas, so an operator joins the operand
+   * after it to the expression before it ({@code f(a, b + 1)}: [a], [b, +, 1]).
+   */
+  static List<List<Symbol>> expressions(List<Symbol> written) {
+    List<Symbol> items = minusAsOperator(written);
+    List<List<Symbol>> out = new ArrayList<>();
+    boolean joined = false;
+    for (Symbol s : items) {
+      if (s instanceof Operator) {
+        if (out.isEmpty()) {
+          out.add(new ArrayList<>());
+        }
+        out.get(out.size() - 1).add(s);
+        joined = true;
+      } else if (joined && !out.isEmpty()) {
+        out.get(out.size() - 1).add(s);
+        joined = false;
+      } else {
+        List<Symbol> one = new ArrayList<>();
+        one.add(s);
+        out.add(one);
+      }
+    }
+    return out;
   }
 
   private static int indexOf(List<Symbol> items, String name) {
@@ -213,14 +255,16 @@ final class Expressions {
     return out.toString();
   }
 
+  /**
+   * A string template: hcl4j joins its literal parts and its ${...} parts with "+" operators;
+   * each ${...} part is itself a run of symbols holding one expression.
+   */
   private static Object template(StringInterpolatedExpression template, Scope scope) {
     List<Symbol> parts = template.getChildren().stream().filter(s -> !(s instanceof Operator)).toList();
-    if (parts.size() == 1) {
-      return eval(parts.get(0), scope);
-    }
     StringBuilder out = new StringBuilder();
     for (Symbol part : parts) {
-      Object value = eval(part, scope);
+      Object value = part instanceof StringInterpolatedExpression inner ? sequence(inner.getChildren(), inner, scope)
+          : eval(part, scope);
       if (value instanceof Unknown) {
         return value;
       }

@@ -35,11 +35,11 @@ final class Functions {
   static Object call(Function f, Scope scope) {
     String name = f.getName();
     Origin at = scope.origin(f);
-    List<Symbol> argSymbols = f.getChildren();
+    List<List<Symbol>> argSymbols = Expressions.expressions(f.getChildren());
     if (name.equals("try")) {
-      for (Symbol arg : argSymbols) {
+      for (List<Symbol> arg : argSymbols) {
         try {
-          return Expressions.eval(arg, scope);
+          return Expressions.sequence(arg, f, scope);
         } catch (TerraformException e) {
           // try the next one, as Terraform does
         }
@@ -51,8 +51,8 @@ final class Functions {
           + String.join(", ", SUPPORTED) + ")");
     }
     List<Object> args = new ArrayList<>();
-    for (Symbol arg : argSymbols) {
-      args.add(Expressions.eval(arg, scope));
+    for (List<Symbol> arg : argSymbols) {
+      args.add(Expressions.sequence(arg, f, scope));
     }
     for (Object arg : args) {
       if (arg instanceof Unknown && !name.equals("coalesce")) {
