@@ -71,36 +71,16 @@ final class HclBraces {
         }
         column = 0;
       } else if (c == '"') {
-        int startLine = line;
-        int startColumn = column;
-        i++;
-        int depth = 0;
-        while (true) {
-          if (i >= n || (text.charAt(i) == '\n' && depth == 0)) {
-            throw new TerraformException(new Origin(file, startLine, startColumn), "string is never closed (a quoted string ends on its line)");
-          }
-          char s = text.charAt(i);
-          if (s == '\\') {
-            i += 2;
-            column += 2;
-            continue;
-          }
-          if (s == '\n') {
+        int close = skipString(file, text, i, line, column);
+        for (int k = i + 1; k < close; k++) {
+          if (text.charAt(k) == '\n') {
             line++;
             column = 0;
           } else {
             column++;
           }
-          if (s == '$' && i + 1 < n && text.charAt(i + 1) == '{') {
-            depth++;
-          } else if (s == '}' && depth > 0) {
-            depth--;
-          } else if (s == '"' && depth == 0) {
-            break;
-          }
-          i++;
         }
-        i++;
+        i = close;
       } else if (c == '{' || c == '[' || c == '(') {
         open.push(new Open(c, line, column));
         i++;
@@ -123,6 +103,39 @@ final class HclBraces {
       Open top = open.pop();
       throw new TerraformException(new Origin(file, top.line, top.column), "'" + top.ch + "' is never closed");
     }
+  }
+
+  /**
+   * The index after the string that opens at {@code start}: escapes, and ${...} templates that
+   * may hold strings of their own, are skipped.
+   */
+  private static int skipString(Path file, String text, int start, int line, int column) {
+    int i = start + 1;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '"') {
+        return i + 1;
+      } else if (c == '\n') {
+        break;
+      } else if ((c == '$' || c == '%') && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+        int depth = 1;
+        i += 2;
+        while (i < text.length() && depth > 0) {
+          char e = text.charAt(i);
+          if (e == '"') {
+            i = skipString(file, text, i, line, column);
+            continue;
+          }
+          depth += e == '{' ? 1 : e == '}' ? -1 : 0;
+          i++;
+        }
+      } else {
+        i++;
+      }
+    }
+    throw new TerraformException(new Origin(file, line, column), "string is never closed (a quoted string ends on its line)");
   }
 
   /** The marker of a heredoc starting at {@code i} ("<<EOT" or "<<-EOT"), or null. */
