@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code helm template} does: the chart's {@code values.yaml}, then its {@code values.local.yaml}
  * when present, then the profile's values files, then its {@code set} values; devenv's own values
  * ({@code devenv.region}, {@code devenv.awsEndpoint}, {@code devenv.namespace}, {@code devenv.profile})
- * are set under {@code .Values.devenv}. CRDs of the chart's {@code crds/} directory are included.
+ * are set under {@code .Values.devenv}. Helm's template leaves out the chart's {@code crds/}: see {@link #crdFiles}.
  */
 public final class HelmCharts {
 
@@ -40,6 +40,19 @@ public final class HelmCharts {
     return files;
   }
 
+  /** The chart's crds/*.yaml files, sorted: Helm applies them as written, before the templates. */
+  public static List<Path> crdFiles(ChartSpec chart) {
+    Path dir = chart.path().resolve("crds");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var listing = Files.list(dir)) {
+      return listing.filter(f -> Files.isRegularFile(f) && f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new DevenvException(ExitCode.INVALID_INPUT, "cannot list " + Origin.display(dir) + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * @param devenvValues devenv's placeholder values ({@link ManifestValues}); those named {@code devenv.*} are set
    * @throws DevenvException (exit 2) naming the chart when Helm cannot render it
@@ -47,7 +60,8 @@ public final class HelmCharts {
   public static Rendered render(ChartSpec chart, Map<String, String> devenvValues) {
     TemplateCommand template = new Helm(chart.path()).template()
         .withName(chart.release())
-        .withNamespace(chart.namespace());
+        .withNamespace(chart.namespace())
+        .skipCrds();
     for (Path file : valuesFiles(chart)) {
       template = template.withValuesFile(file);
     }

@@ -73,6 +73,10 @@ public final class ManifestLoader {
     for (ChartSpec chart : charts) {
       HelmCharts.Rendered rendered = HelmCharts.render(chart, values);
       int first = parsed.size();
+      // Helm installs crds/ as written (never templated) before the templates; the deployer applies CRDs first
+      for (Path crd : HelmCharts.crdFiles(chart)) {
+        parseFile(crd, null, parsed, problems);
+      }
       bySource(chart, rendered.yaml()).forEach((template, text) -> parseText(template, text, null, parsed, problems));
       for (int i = first; i < parsed.size(); i++) {
         Parsed p = parsed.get(i);
