@@ -174,6 +174,11 @@ final class Functions {
     Path base = scope.file() == null ? Path.of("") : scope.file().toAbsolutePath().getParent();
     Path path = base.resolve(name).normalize();
     try {
+      // a FIFO or a device would block or never end: only regular files, as a profile's `file`
+      if (!Files.isRegularFile(path) || Files.size(path) > 1024 * 1024) {
+        throw new TerraformException(at, "file(\"" + name + "\"): " + Origin.display(path)
+            + " is not a regular file of at most 1 MiB");
+      }
       return Files.readString(path);
     } catch (IOException e) {
       throw new TerraformException(at, "file(\"" + name + "\"): cannot read " + Origin.display(path)

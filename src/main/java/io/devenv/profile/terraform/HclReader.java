@@ -33,6 +33,9 @@ final class HclReader {
   static List<Symbol> read(Path file) {
     String text;
     try {
+      if (!Files.isRegularFile(file)) {
+        throw new TerraformException(Origin.of(file), "not a regular file");
+      }
       if (Files.size(file) > MAX_BYTES) {
         throw new TerraformException(Origin.of(file), "larger than 4 MiB; devenv does not read Terraform files this large");
       }

@@ -53,7 +53,7 @@ public final class TerraformImport {
       varFiles.add(defaults);
     }
     try (Stream<Path> listing = Files.list(dir)) {
-      listing.filter(f -> f.getFileName().toString().endsWith(".auto.tfvars")).sorted().forEach(varFiles::add);
+      listing.filter(f -> f.getFileName().toString().endsWith(".auto.tfvars") && Files.isRegularFile(f)).sorted().forEach(varFiles::add);
     } catch (IOException e) {
       throw new TerraformException(source.origin(), "cannot list " + Origin.display(dir) + ": " + e.getMessage());
     }
