@@ -70,6 +70,37 @@ class TerraformMappingTest {
   }
 
   @Test
+  @DisplayName("the AWS provider v3 inline versioning and cors_rule of aws_s3_bucket are read; topic and Lambda notifications are not emulated")
+  void bucketInlineAndOtherNotifications() {
+    var r = Tf.read(dir, """
+        resource "aws_s3_bucket" "b" {
+          bucket = "legacy"
+          versioning {
+            enabled = true
+          }
+          cors_rule {
+            allowed_methods = ["PUT"]
+            allowed_origins = ["https://example.com"]
+          }
+        }
+        resource "aws_s3_bucket_notification" "n" {
+          bucket = aws_s3_bucket.b.id
+          topic {
+            topic_arn = "arn:aws:sns:eu-west-3:000000000000:t"
+            events    = ["s3:ObjectRemoved:*"]
+          }
+        }
+        """);
+    BucketSpec b = r.buckets().get(0);
+    assertThat(b.versioning()).isTrue();
+    assertThat(b.cors()).containsExactly(new BucketSpec.CorsRule(List.of("PUT"), List.of("https://example.com"), List.of(),
+        List.of(), null));
+    assertThat(b.notifications()).isEmpty();
+    assertThat(r.notEmulated()).extracting(NotEmulated::toString)
+        .containsExactly("aws_s3_bucket_notification.n (topic notifications) (main.tf:11)");
+  }
+
+  @Test
   @DisplayName("a suspended versioning and a bucket with no sub-resources map to no versioning, CORS or notification")
   void bucketDefaults() {
     var r = Tf.read(dir, """
