@@ -24,8 +24,8 @@ class TerraformCliTest {
     Run run = devenv("plan", "-p", IMAGES);
 
     assertThat(run.code()).as("stderr: %s", run.err()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).containsPattern("create S3 bucket +vod-images\\n +· from .*fixtures/images/\\.cloud/terraform/main\\.tf:24")
-        .containsPattern("not emulated +aws_iam_role\\.thumbnailer \\(main\\.tf:98\\)");
+    assertThat(run.out()).containsPattern("· vod-images: from .*fixtures/images/\\.cloud/terraform/main\\.tf:24, versioning")
+        .containsPattern("not emulated: +4 Terraform resources\\n(.*\\n)* +· aws_iam_role\\.thumbnailer \\(main\\.tf:98\\)\\n");
   }
 
   @Test

@@ -85,7 +85,7 @@ class UpCloudDirectoryTest {
 
     assertThat(run.code).as("exit code; stderr:%n%s", run.err).isEqualTo(ExitCode.OK);
     assertThat(run.err).contains("not emulated: aws_iam_role.worker (main.tf:7)");
-    try (AwsClients aws = new AwsClients(io.devenv.engine.AwsAccess.local(MINISTACK.endpoint(), "eu-west-3"))) {
+    try (AwsClients aws = new AwsClients(io.devenv.environment.AwsAccess.local(MINISTACK.endpoint(), "eu-west-3"))) {
       assertThat(aws.sqs().listQueues().queueUrls()).as("the queue named by the Terraform").anyMatch(u -> u.endsWith("/jobs-dev"));
     }
     var config = cluster.server().createClient().configMaps().inNamespace("app").withName("app-config").get();
@@ -102,7 +102,7 @@ class UpCloudDirectoryTest {
     assertThat(run.code).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(run.err).contains("1 Terraform resource is not emulated (--strict), first: aws_iam_role.worker (main.tf:7)")
         .doesNotContain("\tat ");
-    try (AwsClients aws = new AwsClients(io.devenv.engine.AwsAccess.local(MINISTACK.endpoint(), "eu-west-3"))) {
+    try (AwsClients aws = new AwsClients(io.devenv.environment.AwsAccess.local(MINISTACK.endpoint(), "eu-west-3"))) {
       assertThat(aws.sqs().listQueues().queueUrls()).as("nothing created").noneMatch(u -> u.endsWith("/jobs-dev"));
     }
     assertThat(project.resolve(".devenv/env")).doesNotExist();
