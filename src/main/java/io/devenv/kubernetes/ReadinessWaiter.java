@@ -101,7 +101,8 @@ final class ReadinessWaiter {
       throw new DevenvException(ExitCode.INTERRUPTED, "interrupted while waiting for " + describe(pending), e);
     }
     if (failures.isEmpty()) {
-      return List.copyOf(results.values());
+      // In the manifests' order, not the order they became ready: reports and tests read the same on any machine.
+      return refs.stream().map(results::get).toList();
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     for (var entry : pending.entrySet()) {
