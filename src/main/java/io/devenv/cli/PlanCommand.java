@@ -12,7 +12,13 @@ final class PlanCommand extends BaseCommand {
 
   @Override
   protected int execute(Context context) {
-    Plan plan = new Planner(System.getenv()).plan(context.profile(), context.projectDir());
+    var profile = context.profile();
+    // What up would refuse, plan refuses too, before printing steps that would not happen.
+    var problems = io.devenv.kubernetes.ManifestChecks.problems(profile);
+    if (!problems.isEmpty()) {
+      throw new io.devenv.profile.ProfileException(profile.file(), problems);
+    }
+    Plan plan = new Planner(System.getenv()).plan(profile, context.projectDir());
     if (context.json()) {
       context.printJson(plan);
     } else {

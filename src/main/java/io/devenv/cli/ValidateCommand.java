@@ -32,6 +32,11 @@ final class ValidateCommand extends BaseCommand {
       result.put("file", Origin.display(file));
       try {
         Profile profile = ProfileLoader.load(file);
+        // The manifests too, as plan and up load them: a profile is valid only if they are.
+        var manifestProblems = io.devenv.kubernetes.ManifestChecks.problems(profile);
+        if (!manifestProblems.isEmpty()) {
+          throw new ProfileException(file, manifestProblems);
+        }
         result.put("profile", profile.name());
         result.put("valid", true);
         if (!context.json()) {

@@ -46,7 +46,7 @@ final class Isolation {
   static Profile inNamespace(Profile p, String namespace) {
     KubernetesSpec k = p.kubernetes();
     KubernetesSpec moved = new KubernetesSpec(k.origin(), k.enabled(), k.image(), namespace, k.manifests(), k.images(),
-        List.of(), k.waitTimeout());
+        List.of(), k.waitTimeout(), k.verbatim(), k.awsEndpointForPods());
     SeedSpec seed = p.seed();
     List<SeedSpec.ConfigMapSeed> configMaps = seed.configMaps().stream()
         .map(c -> new SeedSpec.ConfigMapSeed(c.origin(), c.name(), namespace, c.from())).toList();

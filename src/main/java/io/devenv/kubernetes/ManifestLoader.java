@@ -54,11 +54,20 @@ public final class ManifestLoader {
    * @throws DevenvException (exit 2) listing every problem found
    */
   public List<ManifestDocument> load(List<Path> manifests, Map<String, String> values) {
+    return load(manifests, values, file -> false);
+  }
+
+  /**
+   * As {@link #load(List, Map)}, leaving the text of files for which {@code verbatim} holds as it
+   * is: their {@code ${...}} belong to someone else (a shell script in a container, a Helm-less
+   * third-party manifest).
+   */
+  public List<ManifestDocument> load(List<Path> manifests, Map<String, String> values, java.util.function.Predicate<Path> verbatim) {
     String defaultNamespace = values.getOrDefault(ManifestValues.NAMESPACE, "default");
     List<String> problems = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     for (Path file : files(manifests, problems)) {
-      parseFile(file, values, parsed, problems);
+      parseFile(file, verbatim.test(file) ? null : values, parsed, problems);
     }
     List<GenericKubernetesResource> crds = parsed.stream()
         .filter(p -> ApiKinds.isCrd(p.object.getApiVersion(), p.object.getKind()))
@@ -99,7 +108,7 @@ public final class ManifestLoader {
     if (spec == null || !spec.enabled() || spec.manifests() == null) {
       return List.of();
     }
-    return ApplyOrder.sort(load(spec.manifests(), ManifestValues.of(profile, null, spec.namespace())));
+    return ApplyOrder.sort(load(spec.manifests(), ManifestValues.of(profile, null, spec.namespace()), spec::isVerbatim));
   }
 
   static String key(ObjectRef ref) {
@@ -152,7 +161,7 @@ public final class ManifestLoader {
       document++;
       int line = chunk.firstContentLine();
       String where = ManifestDocument.location(file, document, 0, line);
-      Placeholders.Result filled = Placeholders.fill(chunk.text, values);
+      Placeholders.Result filled = values == null ? new Placeholders.Result(chunk.text, List.of()) : Placeholders.fill(chunk.text, values);
       for (Placeholders.Unknown unknown : filled.unknown()) {
         problems.add(ManifestDocument.location(file, document, 0, chunk.firstLine + unknown.line() - 1)
             + ": unknown placeholder ${" + unknown.name() + "}; define it under `variables` in the profile"

@@ -110,7 +110,7 @@ public final class Planner {
 
   private static void kubernetes(PlanBuilder plan, Profile profile) {
     KubernetesSpec k = profile.kubernetes();
-    List<ManifestDocument> documents = new ManifestLoader().load(k.manifests(), ManifestValues.of(profile, null, k.namespace()));
+    List<ManifestDocument> documents = new ManifestLoader().load(k.manifests(), ManifestValues.of(profile, null, k.namespace()), k::isVerbatim);
     if (profile.needsAws()) {
       plan.step("kubernetes", "wire to AWS", "namespace " + k.namespace(),
           List.of("Service aws → the emulator on the Docker network", "ConfigMap devenv-aws (AWS_ENDPOINT_URL "
