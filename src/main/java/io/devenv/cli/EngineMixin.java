@@ -28,8 +28,14 @@ final class EngineMixin {
   @Option(names = "--context", paramLabel = "NAME", description = "With --engine external: the kubeconfig context.")
   String context;
 
+  @Option(names = "--aws-endpoint-for-pods", paramLabel = "URL",
+      description = "With --engine external: the AWS endpoint as the cluster's pods reach it (default: the profile's"
+          + " kubernetes.awsEndpointForPods; without one, pods get no aws Service).")
+  URI awsEndpointForPods;
+
   UpOptions options(Context context) {
-    ExternalEngine.Options external = new ExternalEngine.Options(awsEndpoint, allowRemoteAws, kubeconfig, this.context);
+    ExternalEngine.Options external = new ExternalEngine.Options(awsEndpoint, allowRemoteAws, kubeconfig, this.context,
+        awsEndpointForPods);
     UpOptions base = engine == UpOptions.Engine.EXTERNAL
         ? UpOptions.external(context.projectDir(), external)
         : UpOptions.docker(context.projectDir());

@@ -25,8 +25,14 @@ public final class ExternalEngine {
    * @param allowRemoteAws accept an endpoint that is not on this machine
    * @param kubeconfig the kubeconfig file, or null for $KUBECONFIG, then ~/.kube/config
    * @param context the kubeconfig context, or null for its current one
+   * @param awsEndpointForPods the AWS endpoint as the cluster's pods reach it, or null to use the
+   *     profile's {@code kubernetes.awsEndpointForPods}
    */
-  public record Options(URI awsEndpoint, boolean allowRemoteAws, Path kubeconfig, String context) {}
+  public record Options(URI awsEndpoint, boolean allowRemoteAws, Path kubeconfig, String context, URI awsEndpointForPods) {
+    public Options(URI awsEndpoint, boolean allowRemoteAws, Path kubeconfig, String context) {
+      this(awsEndpoint, allowRemoteAws, kubeconfig, context, null);
+    }
+  }
 
   private final Map<String, String> environment;
 
@@ -44,6 +50,10 @@ public final class ExternalEngine {
       }
       AwsEndpointGuard.check(endpoint, options.allowRemoteAws());
       aws = AwsAccess.local(endpoint, profile.aws().region());
+      URI forPods = options.awsEndpointForPods() != null ? options.awsEndpointForPods() : profile.kubernetes().awsEndpointForPods();
+      if (forPods != null) {
+        aws = aws.withNetworkAddress(forPods.getHost(), forPods.getPort() > 0 ? forPods.getPort() : defaultPort(forPods));
+      }
     }
     ClusterAccess cluster = null;
     if (profile.kubernetes().enabled()) {
@@ -56,6 +66,10 @@ public final class ExternalEngine {
       }
     }
     return new Environment(profile, aws, cluster);
+  }
+
+  private static int defaultPort(URI uri) {
+    return "https".equals(uri.getScheme()) ? 443 : 80;
   }
 
   private Path kubeconfigFile(Path given) {

@@ -163,7 +163,10 @@ final class Applier {
    * {@code kubectl get -o yaml}), devenv's labels added, and a hash of the result annotated.
    */
   GenericKubernetesResource prepare(GenericKubernetesResource object, String profileLabel) {
-    GenericKubernetesResource desired = client.getKubernetesSerialization().clone(object);
+    // Through JSON text, so that no list or map is shared between two places: a YAML alias in a
+    // manifest would otherwise be written as an anchor in the apply patch, which the API server refuses.
+    var serialization = client.getKubernetesSerialization();
+    GenericKubernetesResource desired = serialization.unmarshal(serialization.asJson(object), GenericKubernetesResource.class);
     desired.getAdditionalProperties().remove("status");
     ObjectMeta meta = desired.getMetadata();
     meta.setResourceVersion(null);

@@ -172,7 +172,7 @@ public final class ManifestLoader {
       }
       JsonNode node;
       try {
-        node = YAML.readTree(filled.text());
+        node = YamlTree.read(filled.text());
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         int errorLine = at == null ? line : chunk.firstLine + at.getLineNr() - 1;

@@ -80,15 +80,14 @@ final class ManifestTypes {
     if (m == null) {
       return "what is written";
     }
-    int quoted = m.indexOf("from String value (\"");
-    if (quoted >= 0) {
-      int end = m.indexOf("\")", quoted);
-      return "the string \"" + m.substring(quoted + 20, end < 0 ? m.length() : end) + "\"";
+    java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("String value \\(\"([^\"]*)\"\\)").matcher(m);
+    if (quoted.find()) {
+      return "the string \"" + quoted.group(1) + "\"";
     }
-    if (m.contains("from Integer value") || m.contains("from Floating-point value")) {
+    if (m.contains("Integer value") || m.contains("Floating-point value")) {
       return "a number";
     }
-    if (m.contains("from Boolean value")) {
+    if (m.contains("Boolean value")) {
       return "true/false";
     }
     if (m.contains("from Array value") || m.contains("START_ARRAY")) {

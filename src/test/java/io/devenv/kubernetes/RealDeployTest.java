@@ -227,6 +227,87 @@ class RealDeployTest {
     assertThat(client.configMaps().inNamespace(ns).withName("a").get()).isNull();
   }
 
+  @Test
+  @DisplayName("a changed Job is deleted and created again (a Job runs once); another immutable field gets a short message naming it")
+  void immutableFields() throws IOException {
+    // Given a deployed Job and Deployment
+    write(dir, "app.yaml", RealReadinessTest.job("migrate", "") + "---\n" + RealReadinessTest.deployment("web", ""));
+    RecordingProgress progress = new RecordingProgress();
+    KubernetesDeployer deployer = new KubernetesDeployer(client, progress);
+    deployer.deploy(profile("app.yaml"), null);
+    String firstRun = client.batch().v1().jobs().inNamespace(ns).withName("migrate").get().getMetadata().getUid();
+
+    // When the Job's image changes: it is run again
+    write(dir, "app.yaml", RealReadinessTest.job("migrate", "").replace("image: migrate:dev", "image: migrate:v2") + "---\n"
+        + RealReadinessTest.deployment("web", ""));
+    DeployReport report = deployer.deploy(profile("app.yaml"), null);
+    var job = client.batch().v1().jobs().inNamespace(ns).withName("migrate").get();
+    assertThat(job.getMetadata().getUid()).as("a new Job").isNotEqualTo(firstRun);
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("migrate:v2");
+    assertThat(report.checks()).filteredOn(c -> c.name().equals("Job " + ns + "/migrate")).allMatch(Check::ok);
+    assertThat(progress.lines).anyMatch(l -> l.contains("Job " + ns + "/migrate changed: spec.template cannot change on a Job, so it is deleted and created again"));
+
+    // And when the Deployment's selector changes: one short line naming the field and the way out
+    write(dir, "app.yaml", RealReadinessTest.deployment("web", "").replace("matchLabels: {app: web}", "matchLabels: {app: web, tier: front}")
+        .replace("labels: {app: web}", "labels: {app: web, tier: front}"));
+    DevenvException e = catchThrowableOfType(DevenvException.class, () -> deployer.deploy(profile("app.yaml"), null));
+    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(e.getMessage()).isEqualTo("cannot apply Deployment " + ns + "/web (" + dir.resolve("app.yaml") + ", document 1 (line 1)):"
+        + " spec.selector cannot be changed on a live Deployment; delete it (kubectl delete deployment web --namespace " + ns
+        + ") and run up again");
+  }
+
+  @Test
+  @DisplayName("replicas: \"2\" is bad input found before anything is applied, naming file, document and field")
+  void typeErrorBeforeApply() throws IOException {
+    write(dir, "app.yaml", configMap("first", "a: b") + "---\n" + RealReadinessTest.deployment("web", "").replace("replicas: 1", "replicas: \"2\""));
+
+    DevenvException e = catchThrowableOfType(DevenvException.class,
+        () -> new KubernetesDeployer(client, Progress.SILENT).deploy(profile("app.yaml"), null));
+
+    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("app.yaml") + ", document 2 (line 7): Deployment " + ns + "/web: spec.replicas: a number is wanted,"
+        + " not the string \"2\"");
+    assertThat(client.configMaps().inNamespace(ns).withName("first").get()).as("nothing applied").isNull();
+  }
+
+  @Test
+  @DisplayName("a type error the server finds (500 to a typed apply patch) is bad input at once: no retries, the field named")
+  void typeErrorFromTheServer() {
+    // Given an object whose replicas is a string, applied past devenv's own check
+    GenericKubernetesResource web = client.getKubernetesSerialization().unmarshal(
+        RealReadinessTest.deployment("web", "").replace("replicas: 1", "replicas: \"2\""), GenericKubernetesResource.class);
+    web.getMetadata().setNamespace("default");
+    Applier applier = new Applier(client, Progress.SILENT);
+
+    // When applied
+    long start = System.nanoTime();
+    DevenvException e = catchThrowableOfType(DevenvException.class, () -> applier.apply(web, "app.yaml, document 2 (line 7)", "shop"));
+
+    // Then it is bad input, the field is named, and it was not retried (fabric8 retries a 500 ten times over 26 s)
+    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(e.getMessage()).startsWith("cannot apply Deployment default/web (app.yaml, document 2 (line 7)): spec.replicas: expected numeric")
+        .endsWith("; fix the manifest").hasSizeLessThan(300);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("not retried").isLessThan(java.time.Duration.ofSeconds(10));
+  }
+
+  @Test
+  @DisplayName("a manifest listed under verbatim keeps its shell ${VAR}; elsewhere it is an unknown placeholder")
+  void verbatimManifests() throws IOException {
+    write(dir, "script.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: script}\n"
+        + "data:\n  run.sh: |\n    echo \"${HOME}/cache and ${1:-none}\"\n");
+    DevenvException unknown = catchThrowableOfType(DevenvException.class,
+        () -> new KubernetesDeployer(client, Progress.SILENT).deploy(profile("script.yaml"), null));
+    assertThat(unknown.getMessage()).contains("unknown placeholder ${HOME}");
+
+    Profile profile = TestProfiles.write(dir, "name: " + ns + "\nkubernetes:\n  namespace: " + ns + "\n  manifests: [script.yaml]\n"
+        + "  verbatim: [script.yaml]\n");
+    new KubernetesDeployer(client, Progress.SILENT).deploy(profile, null);
+
+    assertThat(client.configMaps().inNamespace(ns).withName("script").get().getData().get("run.sh"))
+        .isEqualTo("echo \"${HOME}/cache and ${1:-none}\"\n");
+  }
+
   private Profile profile(String... manifests) {
     return TestProfiles.write(dir, "name: " + ns + "\nkubernetes:\n  namespace: " + ns + "\n  manifests: [" + String.join(", ", manifests) + "]\n");
   }

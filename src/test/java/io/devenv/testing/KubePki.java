@@ -46,7 +46,8 @@ final class KubePki {
         "IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc");
     pki.sign("kwok", "/CN=kwok-node-0", "serverAuth", "IP:127.0.0.1,DNS:localhost,DNS:kwok-node-0");
     // Tests, the controller-manager and KWOK act as administrators: this cluster exists only for them.
-    pki.sign("admin", "/O=system:masters/CN=devenv-test-admin", "clientAuth", null);
+    // fabric8 reads RSA client keys (not EC ones): the tests' own key is RSA.
+    pki.sign("admin", "/O=system:masters/CN=devenv-test-admin", "clientAuth", null, "rsa:2048");
     pki.sign("controller-manager", "/O=system:masters/CN=system:kube-controller-manager", "clientAuth", null);
     pki.sign("scheduler", "/CN=system:kube-scheduler", "clientAuth", null);
     pki.sign("kwok-client", "/O=system:masters/CN=kwok-controller", "clientAuth", null);
@@ -73,8 +74,17 @@ final class KubePki {
   }
 
   private void sign(String name, String subject, String usage, String altNames) throws IOException, InterruptedException {
-    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject);
+    sign(name, subject, usage, altNames, null);
+  }
+
+  /** @param rsa an RSA key spec ("rsa:2048"), or null for a P-256 key (fast to make) */
+  private void sign(String name, String subject, String usage, String altNames, String rsa) throws IOException, InterruptedException {
+    if (rsa != null) {
+      openssl("req", "-newkey", rsa, "-nodes", "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject);
+    } else {
+      openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+          "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject);
+    }
     StringBuilder ext = new StringBuilder("basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n")
         .append("extendedKeyUsage=").append(usage).append('\n');
     if (altNames != null) {
