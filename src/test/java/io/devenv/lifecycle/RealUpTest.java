@@ -51,6 +51,8 @@ class RealUpTest {
 
     assertThat(first.code).as("exit code; stderr:%n%s", first.err).isEqualTo(ExitCode.OK);
     assertThat(first.out).contains("vod-platform is ready");
+    // For docs/benchmarks.md: the Kubernetes steps of a first up on the real control plane.
+    first.err.lines().filter(l -> l.contains("Kubernetes") || l.contains("workloads")).forEach(l -> System.out.println("[devenv] first up: " + l));
     for (String d : List.of("catalog-api", "events-collector", "thumbnailer", "time-api", "user-preferences")) {
       var deployment = client.apps().deployments().inNamespace("vod").withName(d).get();
       assertThat(deployment.getStatus().getReadyReplicas()).as("ready replicas of %s", d).isEqualTo(deployment.getSpec().getReplicas());

@@ -110,6 +110,8 @@ public final class ControlPlane {
         Runtime.getRuntime().addShutdownHook(new Thread(plane::stop, "devenv-control-plane-stop"));
         plane.start();
         shared = plane;
+        System.out.println("[devenv] test control plane (kube-apiserver v" + VERSION + ", kine, KWOK) ready in "
+            + plane.startup().toMillis() + " ms, from " + plane.bin);
       } catch (Exception e) {
         failedToStart = "the test control plane did not start: " + e.getMessage();
         if (e instanceof InterruptedException) {
