@@ -10,7 +10,7 @@ import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
 import io.devenv.testing.ControlPlane;
 import io.devenv.testing.RealCluster;

@@ -4,6 +4,7 @@ import static io.devenv.kubernetes.ManifestLoaderTest.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devenv.core.Progress;
+import io.devenv.expose.PortForwards;
 import io.devenv.profile.Profile;
 import io.devenv.testing.ControlPlane;
 import io.devenv.testing.RealCluster;
