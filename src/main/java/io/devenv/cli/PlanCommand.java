@@ -14,10 +14,7 @@ final class PlanCommand extends BaseCommand {
   protected int execute(Context context) {
     var profile = context.profile();
     // What up would refuse, plan refuses too, before printing steps that would not happen.
-    var problems = io.devenv.kubernetes.ManifestChecks.problems(profile);
-    if (!problems.isEmpty()) {
-      throw new io.devenv.profile.ProfileException(profile.file(), problems);
-    }
+    io.devenv.lifecycle.ProfileChecks.manifests(profile);
     Plan plan = new Planner(System.getenv()).plan(profile, context.projectDir());
     if (context.json()) {
       context.printJson(plan);

@@ -33,10 +33,7 @@ final class ValidateCommand extends BaseCommand {
       try {
         Profile profile = ProfileLoader.load(file);
         // The manifests too, as plan and up load them: a profile is valid only if they are.
-        var manifestProblems = io.devenv.kubernetes.ManifestChecks.problems(profile);
-        if (!manifestProblems.isEmpty()) {
-          throw new ProfileException(file, manifestProblems);
-        }
+        io.devenv.lifecycle.ProfileChecks.manifests(profile);
         result.put("profile", profile.name());
         result.put("valid", true);
         if (!context.json()) {
