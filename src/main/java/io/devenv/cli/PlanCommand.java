@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
 @Command(name = "plan", description = "Print the steps 'up' would take, in order, without starting anything.")
 final class PlanCommand extends BaseCommand {
 
+  @picocli.CommandLine.Mixin
+  TerraformMixin terraform;
+
   @Override
   protected int execute(Context context) {
     var profile = context.profile();
+    terraform.check(profile, context.err(), false); // the plan lists them as steps
     // What up would refuse, plan refuses too, before printing steps that would not happen.
     io.devenv.lifecycle.ProfileChecks.manifests(profile);
     Plan plan = new Planner(System.getenv()).plan(profile, context.projectDir());

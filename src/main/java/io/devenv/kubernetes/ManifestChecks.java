@@ -28,12 +28,13 @@ public final class ManifestChecks {
   /** Every problem, each naming its file, document and line; empty when there is none. */
   public static List<Problem> problems(Profile profile) {
     KubernetesSpec spec = profile.kubernetes();
-    if (spec == null || !spec.enabled() || spec.manifests() == null || spec.manifests().isEmpty()) {
+    if (spec == null || !spec.enabled() || ((spec.manifests() == null || spec.manifests().isEmpty()) && spec.charts().isEmpty())) {
       return List.of();
     }
     List<ManifestDocument> documents;
     try {
-      documents = new ManifestLoader().load(spec.manifests(), ManifestValues.of(profile, null, spec.namespace()), spec::isVerbatim);
+      documents = new ManifestLoader().load(spec.manifests(), spec.charts(), ManifestValues.of(profile, null, spec.namespace()),
+          spec::isVerbatim);
     } catch (DevenvException e) {
       String all = e.detail() != null ? e.detail() : e.getMessage();
       return all.lines().map(l -> new Problem(Origin.of(profile.file()), l)).toList();
