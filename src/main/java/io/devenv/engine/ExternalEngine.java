@@ -50,9 +50,12 @@ public final class ExternalEngine implements Engine {
   @Override
   public Environment attach(Profile profile, Path projectDir) {
     AwsAccess aws = null;
+    if (!profile.needsAws() && (options.awsEndpoint() != null || profile.aws().endpoint() != null)) {
+      // An endpoint given without AWS resources is still guarded: nobody points devenv at a real account unawares.
+      AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
+    }
     if (profile.needsAws()) {
-      URI endpoint = endpoint(profile);
-      AwsEndpointGuard.check(endpoint, options.allowRemoteAws());
+      URI endpoint = AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
       aws = AwsAccess.local(endpoint, profile.aws().region());
       URI forPods = options.awsEndpointForPods() != null ? options.awsEndpointForPods() : profile.kubernetes().awsEndpointForPods();
       if (forPods != null) {

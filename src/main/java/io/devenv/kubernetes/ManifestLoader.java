@@ -190,12 +190,15 @@ public final class ManifestLoader {
   private static void parseFile(Path file, Map<String, String> values, List<Parsed> out, List<String> problems) {
     String text;
     try {
-      text = Files.readString(file);
-    } catch (MalformedInputException e) {
-      problems.add(Origin.display(file) + ": not UTF-8 text");
-      return;
+      java.util.Optional<String> decoded = io.devenv.core.Utf8.decode(
+          io.devenv.core.SafeFiles.read(file, io.devenv.core.SafeFiles.MANIFEST_LIMIT));
+      if (decoded.isEmpty()) {
+        problems.add(Origin.display(file) + ": not UTF-8 text");
+        return;
+      }
+      text = decoded.get();
     } catch (IOException e) {
-      problems.add(Origin.display(file) + ": cannot read: " + e.getMessage());
+      problems.add(Origin.display(file) + ": cannot read: " + io.devenv.core.SafeFiles.reason(e));
       return;
     }
     parseText(file, text, values, out, problems);
