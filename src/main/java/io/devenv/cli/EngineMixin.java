@@ -31,12 +31,17 @@ final class EngineMixin {
   @Option(names = "--context", paramLabel = "NAME", description = "With --engine external: the kubeconfig context.")
   String context;
 
+  @Option(names = "--aws-endpoint-for-pods", paramLabel = "URL",
+      description = "With --engine external: the AWS endpoint as the cluster's pods reach it (default: the profile's"
+          + " kubernetes.awsEndpointForPods; without one, pods get no aws Service).")
+  URI awsEndpointForPods;
+
   /** The engine given on the command line, or null when none was. */
   EngineChoice choice() {
     if (engine == null) {
       return null;
     }
-    return new EngineChoice(engine, awsEndpoint, allowRemoteAws, kubeconfig, this.context);
+    return new EngineChoice(engine, awsEndpoint, allowRemoteAws, kubeconfig, this.context, awsEndpointForPods);
   }
 
   /** How up runs: the engine given, else docker. */

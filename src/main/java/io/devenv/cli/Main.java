@@ -35,8 +35,16 @@ public final class Main {
       // Testcontainers warns that Ryuk is disabled: devenv disables it on purpose (its own cleanup model).
       System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "error");
       System.setProperty("org.slf4j.simpleLogger.log.tc", "error");
+      // fabric8 logs a watch that a real API server closes as an ERROR, and vert.x (its HTTP client)
+      // warns of blocked threads on a busy machine: devenv reconnects and reports what matters itself.
+      System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "off");
+      System.setProperty("org.slf4j.simpleLogger.log.io.vertx", "off");
+      QUIET_JUL.setLevel(java.util.logging.Level.OFF);
     }
   }
+
+  /** vert.x may log through java.util.logging; held so the level is not garbage-collected with the logger. */
+  private static final java.util.logging.Logger QUIET_JUL = java.util.logging.Logger.getLogger("io.vertx");
 
   /** Runs one command line and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -38,6 +38,8 @@ final class ValidateCommand extends BaseCommand {
         if (!offline.isEmpty()) {
           throw new ProfileException(file, offline.stream().map(ValidateCommand::problem).toList());
         }
+        // And the manifests' types and references, as up would meet them.
+        io.devenv.lifecycle.ProfileChecks.manifests(profile);
         result.put("profile", profile.name());
         result.put("valid", true);
         if (!context.json()) {

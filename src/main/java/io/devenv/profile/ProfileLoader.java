@@ -279,7 +279,7 @@ public final class ProfileLoader {
             .map(f -> f.namespace() != null ? f
                 : new KubernetesSpec.PortForward(f.origin(), f.service(), ns, f.port(), f.localPort()))
             .toList(),
-        k.waitTimeout());
+        k.waitTimeout(), k.verbatim(), k.awsEndpointForPods());
     SeedSpec s = p.seed();
     SeedSpec seed = new SeedSpec(s.buckets(), s.tables(), s.queues(),
         s.configMaps().stream()
