@@ -32,8 +32,9 @@ final class BucketSeeder extends SeedTarget {
   private final AwsClients aws;
   private final SeedSpec.BucketSeed seed;
   private final List<Upload> uploads = new ArrayList<>();
+  private Map<String, ObjectProperties> properties = Map.of();
 
-  private record Upload(Path file, String key) {}
+  private record Upload(Path file, String key, ObjectProperties properties) {}
 
   BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed) {
     super("bucket", seed.bucket());
@@ -65,13 +66,19 @@ final class BucketSeeder extends SeedTarget {
   void prepare(boolean reset) {
     List<Map.Entry<Path, String>> files = files(seed.from(), seed.prefix());
     total = files.size();
+    properties = ObjectProperties.read(seed.objects());
+    if (seed.objects() != null) {
+      java.util.Set<String> relative = new java.util.HashSet<>();
+      files.forEach(f -> relative.add(key("", seed.from().relativize(f.getKey()))));
+      ObjectProperties.checkKnown(seed.objects(), properties, relative);
+    }
     Map<String, S3Object> existing = reset ? Map.of() : listing();
     for (Map.Entry<Path, String> f : files) {
       S3Object object = existing.get(f.getValue());
       if (object != null && sameContent(f.getKey(), object)) {
         skipped++;
       } else {
-        uploads.add(new Upload(f.getKey(), f.getValue()));
+        uploads.add(new Upload(f.getKey(), f.getValue(), properties.get(key("", seed.from().relativize(f.getKey())))));
       }
     }
   }
@@ -124,8 +131,15 @@ final class BucketSeeder extends SeedTarget {
   @Override
   List<Runnable> units() {
     return uploads.stream().<Runnable>map(u -> () -> {
-      aws.s3().putObject(r -> r.bucket(seed.bucket()).key(u.key()).contentType(ContentTypes.of(u.file().getFileName().toString())),
-          RequestBody.fromFile(u.file()));
+      String byExtension = ContentTypes.of(u.file().getFileName().toString());
+      aws.s3().putObject(r -> {
+        r.bucket(seed.bucket()).key(u.key());
+        if (u.properties() == null) {
+          r.contentType(byExtension);
+        } else {
+          u.properties().apply(r, byExtension);
+        }
+      }, RequestBody.fromFile(u.file()));
       loaded.incrementAndGet();
     }).toList();
   }
