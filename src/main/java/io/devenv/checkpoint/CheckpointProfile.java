@@ -60,4 +60,20 @@ final class CheckpointProfile {
     return new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(),
         new SeedSpec(buckets, tables, queues, List.of()));
   }
+
+  /** Only the bucket seeds: the first of two runs when bucket notifications must be off while objects load. */
+  static Profile bucketsOnly(Profile p) {
+    AwsSpec a = p.aws();
+    AwsSpec aws = new AwsSpec(a.origin(), a.emulator(), a.image(), a.region(), a.endpoint(), a.port(), a.healthPath(),
+        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), List.of(), List.of());
+    return new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(),
+        new SeedSpec(p.seed().buckets(), List.of(), List.of(), List.of()));
+  }
+
+  /** Everything but the bucket seeds: the second run. */
+  static Profile withoutBuckets(Profile p) {
+    SeedSpec s = p.seed();
+    return new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), p.aws(), p.kubernetes(),
+        new SeedSpec(List.of(), s.tables(), s.queues(), s.configMaps()));
+  }
 }
