@@ -53,21 +53,30 @@ class CheckpointCliTest {
 
   /** Clients in the profile's region, as the CLI's are. */
   static AwsClients aws() {
-    return AwsClients.of(ministack.endpoint(), PROFILE.aws().region());
+    return awsFor(ministack, PROFILE);
+  }
+
+  static AwsClients awsFor(MiniStackProcess emulator, Profile profile) {
+    return AwsClients.of(emulator.endpoint(), profile.aws().region());
   }
 
   record Run(int code, String out, String err) {}
 
   static Run devenv(String... args) {
+    return devenv(project, ministack, PROFILE_FILE, args);
+  }
+
+  /** Runs devenv in this JVM on {@code projectDir} with the profile file, the external engine at the emulator. */
+  static Run devenv(Path projectDir, MiniStackProcess emulator, Path profileFile, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--project-dir", project.toString()));
+    all.addAll(List.of("--project-dir", projectDir.toString()));
     if (!all.contains("-p")) {
-      all.addAll(List.of("-p", PROFILE_FILE.toString()));
+      all.addAll(List.of("-p", profileFile.toString()));
     }
     if (args.length > 1 && List.of("save", "restore").contains(args[1])) {
-      all.addAll(List.of("--engine", "external", "--aws-endpoint", ministack.endpoint().toString()));
+      all.addAll(List.of("--engine", "external", "--aws-endpoint", emulator.endpoint().toString()));
     }
     int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());

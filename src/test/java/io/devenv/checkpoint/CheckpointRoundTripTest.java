@@ -261,7 +261,8 @@ class CheckpointRoundTripTest {
       var someItem = aws.dynamo().scan(r -> r.tableName("user-preferences").limit(1)).items().get(0);
       aws.dynamo().deleteItem(r -> r.tableName("user-preferences").key(Map.of("userId", someItem.get("userId"), "key", someItem.get("key"))));
       aws.sqs().sendMessage(r -> r.queueUrl(url(aws, "thumbnails")).messageBody("later"));
-      take(aws, url(aws, "orders.fifo"), 3);
+      aws.sqs().sendMessage(r -> r.queueUrl(url(aws, "orders.fifo")).messageBody("later").messageGroupId("customer-001")
+          .messageDeduplicationId("later-" + System.nanoTime()));
       aws.secrets().putSecretValue(r -> r.secretId("catalog/db").secretString("{\"user\":\"later\"}"));
       aws.ssm().putParameter(r -> r.name("/vod/catalog/api-key").value("later").type("SecureString").overwrite(true));
     }
