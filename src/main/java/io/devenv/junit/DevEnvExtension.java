@@ -1,7 +1,11 @@
 package io.devenv.junit;
 
 import io.devenv.aws.AwsClients;
+import io.devenv.checkpoint.CheckpointName;
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
+import io.devenv.lifecycle.Checkpoints;
 import io.devenv.kubernetes.KubernetesDeployer;
 import io.devenv.profile.Profile;
 import io.devenv.seed.Seeder;
@@ -113,6 +117,9 @@ public final class DevEnvExtension implements BeforeAllCallback, TestInstancePos
       DevEnv annotation = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), DevEnv.class).orElseThrow();
       Profile profile = shared.profile();
       Progress progress = Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+      if (!annotation.checkpoint().isEmpty()) {
+        restore(shared, annotation.checkpoint(), progress);
+      }
       if (annotation.reseed().length > 0) {
         AwsClients aws = shared.aws();
         new Seeder(aws, progress).seed(Isolation.onlySeeds(profile, annotation.reseed()), true);
@@ -127,6 +134,18 @@ public final class DevEnvExtension implements BeforeAllCallback, TestInstancePos
         namespace = fresh;
       }
       return new ClassEnvironment(shared, new DevEnvironment(shared, namespace), fresh);
+    }
+
+    /** The same restore as {@code devenv checkpoint restore}, under the project lock. */
+    private static void restore(SharedEnvironment shared, String checkpoint, Progress progress) {
+      try {
+        new Checkpoints(shared.projectDir(), progress).restore(shared.require().environment(), new CheckpointName(checkpoint));
+      } catch (DevenvException e) {
+        if (e.exitCode() == ExitCode.INVALID_INPUT) {
+          throw new ExtensionConfigurationException("@DevEnv(checkpoint = \"" + checkpoint + "\"): " + e.getMessage(), e);
+        }
+        throw e;
+      }
     }
 
     DevEnvironment view() {

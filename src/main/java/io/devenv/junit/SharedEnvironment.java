@@ -44,6 +44,11 @@ final class SharedEnvironment implements AutoCloseable {
   }
 
   /** Starts (or attaches to) the environment; a failure is kept and thrown to every class that asks. */
+  /** The project the environment belongs to: where its checkpoints are. */
+  Path projectDir() {
+    return settings.projectDir();
+  }
+
   static SharedEnvironment start(Settings settings) {
     STARTS.incrementAndGet();
     Profile profile;
