@@ -129,16 +129,19 @@ class DevEnvCheckpointTest {
     }
   }
 
-  @DevEnv(profile = "src/test/resources/junit/aws.yaml", checkpoint = CHECKPOINT)
+  // tag::checkpoint[]
+  @DevEnv(profile = "src/test/resources/junit/aws.yaml", checkpoint = "junit-after-first")
   @Order(2)
   static class FromCheckpoint {
     @Test
     void sees(DynamoDbClient dynamo) {
+      // Whatever classes ran before, the data is the checkpoint's: "first" is there, "second" is not.
       OBSERVED.put("first present", present(dynamo, "first"));
       OBSERVED.put("second present", present(dynamo, "second"));
       OBSERVED.put("items", dynamo.scan(r -> r.tableName("junit-things")).count());
     }
   }
+  // end::checkpoint[]
 
   @DevEnv(profile = "src/test/resources/junit/aws.yaml", checkpoint = "never-saved")
   static class Missing {
