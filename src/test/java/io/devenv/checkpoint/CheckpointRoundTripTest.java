@@ -131,6 +131,9 @@ class CheckpointRoundTripTest {
   void ledgerKeepsRestoredData() {
     try (AwsClients aws = new AwsClients(ministack.awsAccess())) {
       new CheckpointRestorer(aws, new CheckpointStore(project), Progress.SILENT).restore(PROFILE, NAME);
+      SeedReport twice = new CheckpointRestorer(aws, new CheckpointStore(project), Progress.SILENT).restore(PROFILE, NAME);
+      assertThat(twice.target("table", "user-preferences").loaded()).as("items written again by a restore over the same data")
+          .isZero();
       SeedReport again = new Seeder(aws, Progress.SILENT).seed(PROFILE, false);
       assertThat(again.loaded()).as("records the next up would seed").isZero();
       assertThat(LiveState.data(aws, PROFILE)).as("data").isEqualTo(saved);
