@@ -50,7 +50,7 @@ public final class CheckpointExporter {
     Path out = to.toAbsolutePath().normalize();
     Path base = relativeTo.toAbsolutePath().normalize();
     try {
-      if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+      if (Files.exists(out) && (!Files.isDirectory(out) || !empty(out))) {
         throw DevenvException.invalid("--to " + to + " exists and is not an empty directory; name a new one");
       }
       Files.createDirectories(out);
@@ -109,6 +109,12 @@ public final class CheckpointExporter {
       aws.put("parameters", parameters);
     }
     return aws.isEmpty() ? "" : YAML.writeValueAsString(Map.of("aws", aws));
+  }
+
+  private static boolean empty(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.findAny().isEmpty();
+    }
   }
 
   private static Map<String, Object> entry(String... pairs) {

@@ -75,27 +75,27 @@ public final class CheckpointSaver {
     BucketSaver bucketSaver = new BucketSaver(aws.s3(), pool, progress);
     for (BucketSpec b : profile.aws().buckets()) {
       Path tree = Files.createDirectories(dir.resolve("buckets")).resolve(b.name());
-      buckets.add(step("bucket", b.name(), () -> bucketSaver.save(b.name(), tree, dir.resolve("buckets").resolve(b.name() + ".objects.ndjson")),
+      buckets.add(step("bucket " + b.name(), () -> bucketSaver.save(b.name(), tree, dir.resolve("buckets").resolve(b.name() + ".objects.ndjson")),
           m -> m.objects() + " objects, " + m.bytes() + " bytes"));
     }
     TableSaver tableSaver = new TableSaver(aws.dynamo(), progress);
     for (TableSpec t : profile.aws().tables()) {
       Path file = Files.createDirectories(dir.resolve("tables")).resolve(t.name() + ".ndjson");
-      tables.add(step("table", t.name(), () -> tableSaver.save(t.name(), file), m -> m.items() + " items"));
+      tables.add(step("table " + t.name(), () -> tableSaver.save(t.name(), file), m -> m.items() + " items"));
     }
     QueueSaver queueSaver = new QueueSaver(aws.sqs(), progress);
     for (QueueSpec q : profile.aws().queues()) {
       Path file = Files.createDirectories(dir.resolve("queues")).resolve(q.name() + ".ndjson");
-      queues.add(step("queue", q.name(), () -> queueSaver.save(q.name(), file),
+      queues.add(step("queue " + q.name(), () -> queueSaver.save(q.name(), file),
           m -> m.messages() + " messages" + (m.notSaved() > 0 ? ", " + m.notSaved() + " in flight not saved" : "")));
     }
     ValueSaver values = new ValueSaver(aws);
     List<String> secretNames = profile.aws().secrets().stream().map(SecretSpec::name).toList();
     List<String> parameterNames = profile.aws().parameters().stream().map(ParameterSpec::name).toList();
     List<Manifest.Value> secrets = secretNames.isEmpty() ? List.of()
-        : step("secrets", secretNames.size() + "", () -> values.secrets(secretNames, dir), l -> "saved");
+        : step(secretNames.size() + " secrets", () -> values.secrets(secretNames, dir), l -> "saved");
     List<Manifest.Value> parameters = parameterNames.isEmpty() ? List.of()
-        : step("parameters", parameterNames.size() + "", () -> values.parameters(parameterNames, dir), l -> "saved");
+        : step(parameterNames.size() + " parameters", () -> values.parameters(parameterNames, dir), l -> "saved");
     return new Manifest(Manifest.FORMAT, profile.name(), devenvVersion, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         buckets, tables, queues, secrets, parameters, List.of());
   }
@@ -104,8 +104,8 @@ public final class CheckpointSaver {
     T run() throws IOException;
   }
 
-  private <T> T step(String kind, String name, Work<T> work, java.util.function.Function<T, String> outcome) throws IOException {
-    Progress.Step step = progress.start("save " + kind + " " + name);
+  private <T> T step(String what, Work<T> work, java.util.function.Function<T, String> outcome) throws IOException {
+    Progress.Step step = progress.start("save " + what);
     try {
       T result = work.run();
       step.done(outcome.apply(result));
@@ -114,7 +114,7 @@ public final class CheckpointSaver {
       step.failed(e.getMessage());
       throw e;
     } catch (RuntimeException e) {
-      DevenvException wrapped = AwsErrors.wrap("save " + kind, name, aws.endpoint(), e);
+      DevenvException wrapped = e instanceof DevenvException d ? d : AwsErrors.wrap("save", what, aws.endpoint(), e);
       step.failed(wrapped.getMessage());
       throw wrapped;
     }

@@ -10,7 +10,6 @@ import io.devenv.profile.SecretSpec;
 import io.devenv.profile.TableSpec;
 import io.devenv.seed.TableKeys;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +100,5 @@ final class RestoreCheck {
 
   static DevenvException refused(String name, String why) {
     return DevenvException.invalid("checkpoint " + name + " not restored, nothing changed: " + why);
-  }
-
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
   }
 }

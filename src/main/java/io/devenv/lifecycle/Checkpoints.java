@@ -35,18 +35,21 @@ public final class Checkpoints {
     return new CheckpointStore(projectDir);
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public Manifest save(Environment env, CheckpointName name, String devenvVersion) {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, LOCK_WAIT, progress); AwsClients aws = clients(env)) {
       return new CheckpointSaver(aws, store(), progress, devenvVersion).save(env.profile(), name);
     }
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public SeedReport restore(Environment env, CheckpointName name) {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, LOCK_WAIT, progress); AwsClients aws = clients(env)) {
       return new CheckpointRestorer(aws, store(), progress).restore(env.profile(), name);
     }
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public void remove(CheckpointName name) {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, LOCK_WAIT, progress)) {
       store().remove(name);
