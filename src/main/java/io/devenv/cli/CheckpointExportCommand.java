@@ -1,9 +1,8 @@
 package io.devenv.cli;
 
-import io.devenv.checkpoint.CheckpointExporter;
 import io.devenv.checkpoint.CheckpointName;
-import io.devenv.checkpoint.CheckpointStore;
 import io.devenv.core.ExitCode;
+import io.devenv.lifecycle.Checkpoints;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ final class CheckpointExportCommand extends CheckpointCommand.Verb {
   @Override
   protected int execute(Context context) {
     Path base = relativeTo != null ? relativeTo : context.profileFile().toAbsolutePath().getParent();
-    Path file = new CheckpointExporter(new CheckpointStore(context.projectDir())).export(new CheckpointName(name), to, base);
+    Path file = new Checkpoints(context.projectDir(), context.progress()).export(new CheckpointName(name), to, base);
     context.out().println("Exported checkpoint " + name + " to " + to + "; its seed section is " + file
         + " (paths relative to " + base + ").");
     return ExitCode.OK;

@@ -2,6 +2,7 @@ package io.devenv.cli;
 
 import io.devenv.checkpoint.CheckpointStore;
 import io.devenv.core.ExitCode;
+import io.devenv.lifecycle.Checkpoints;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ final class CheckpointListCommand extends CheckpointCommand.Verb {
 
   @Override
   protected int execute(Context context) {
-    List<CheckpointStore.Entry> entries = new CheckpointStore(context.projectDir()).list();
+    List<CheckpointStore.Entry> entries = new Checkpoints(context.projectDir(), context.progress()).list();
     if (context.json()) {
       context.printJson(entries);
       return ExitCode.OK;

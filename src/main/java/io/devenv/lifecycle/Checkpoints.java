@@ -1,6 +1,7 @@
 package io.devenv.lifecycle;
 
 import io.devenv.aws.AwsClients;
+import io.devenv.checkpoint.CheckpointExporter;
 import io.devenv.checkpoint.CheckpointName;
 import io.devenv.checkpoint.CheckpointRestorer;
 import io.devenv.checkpoint.CheckpointSaver;
@@ -54,6 +55,15 @@ public final class Checkpoints {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, LOCK_WAIT, progress)) {
       store().remove(name);
     }
+  }
+
+  public java.util.List<CheckpointStore.Entry> list() {
+    return store().list();
+  }
+
+  /** Writes the checkpoint as fixtures in {@code to}; returns the seed section's file. */
+  public Path export(CheckpointName name, Path to, Path relativeTo) {
+    return new CheckpointExporter(store()).export(name, to, relativeTo);
   }
 
   private static AwsClients clients(Environment env) {
