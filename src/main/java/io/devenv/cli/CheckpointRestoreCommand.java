@@ -2,7 +2,6 @@ package io.devenv.cli;
 
 import io.devenv.checkpoint.CheckpointName;
 import io.devenv.core.ExitCode;
-import io.devenv.lifecycle.Checkpoints;
 import io.devenv.profile.Profile;
 import io.devenv.seed.SeedReport;
 import java.util.Map;
@@ -24,8 +23,7 @@ final class CheckpointRestoreCommand extends CheckpointCommand.Verb {
   protected int execute(Context context) {
     CheckpointName checkpoint = new CheckpointName(name);
     Profile profile = context.profile();
-    Checkpoints checkpoints = new Checkpoints(context.projectDir(), context.json() ? io.devenv.core.Progress.SILENT : context.progress());
-    SeedReport report = checkpoints.restore(RunningEnvironment.of(context, engine, profile), checkpoint);
+    SeedReport report = engine.checkpoints(context).restore(profile, checkpoint);
     if (context.json()) {
       context.printJson(Map.of("checkpoint", checkpoint.value(), "profile", profile.name(), "loaded", report.loaded(),
           "elapsed", report.elapsed()));

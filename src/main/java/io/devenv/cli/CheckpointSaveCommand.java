@@ -3,7 +3,6 @@ package io.devenv.cli;
 import io.devenv.checkpoint.CheckpointName;
 import io.devenv.checkpoint.Manifest;
 import io.devenv.core.ExitCode;
-import io.devenv.lifecycle.Checkpoints;
 import io.devenv.profile.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +22,7 @@ final class CheckpointSaveCommand extends CheckpointCommand.Verb {
   protected int execute(Context context) {
     CheckpointName checkpoint = new CheckpointName(name);
     Profile profile = context.profile();
-    Checkpoints checkpoints = new Checkpoints(context.projectDir(), context.json() ? io.devenv.core.Progress.SILENT : context.progress());
-    Manifest m = checkpoints.save(RunningEnvironment.of(context, engine, profile), checkpoint, VersionProvider.version());
+    Manifest m = engine.checkpoints(context).save(profile, checkpoint, VersionProvider.version());
     if (context.json()) {
       context.printJson(m);
     } else {

@@ -1,19 +1,13 @@
 package io.devenv.junit;
 
-import io.devenv.aws.AwsClients;
 import io.devenv.checkpoint.CheckpointName;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
-import io.devenv.core.Progress;
 import io.devenv.lifecycle.Checkpoints;
-import io.devenv.kubernetes.KubernetesDeployer;
+import io.devenv.lifecycle.Operations;
 import io.devenv.profile.Profile;
-import io.devenv.seed.Seeder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -116,30 +110,27 @@ public final class DevEnvExtension implements BeforeAllCallback, TestInstancePos
       shared.require();
       DevEnv annotation = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), DevEnv.class).orElseThrow();
       Profile profile = shared.profile();
-      Progress progress = Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+      Operations operations = SharedEnvironment.operations(shared.settings());
       if (!annotation.checkpoint().isEmpty()) {
-        restore(shared, annotation.checkpoint(), progress);
+        restore(shared, annotation.checkpoint());
       }
       if (annotation.reseed().length > 0) {
-        AwsClients aws = shared.aws();
-        new Seeder(aws, progress).seed(Isolation.onlySeeds(profile, annotation.reseed()), true);
+        operations.seed(shared.require().environment(), Isolation.onlySeeds(profile, annotation.reseed()), true);
       }
       String namespace = profile.kubernetes().namespace();
       String fresh = null;
       if (annotation.freshNamespace()) {
         fresh = freshName(namespace, classContext.getRequiredTestClass());
-        KubernetesClient client = shared.kubernetes();
-        new KubernetesDeployer(client, progress)
-            .deploy(Isolation.inNamespace(profile, fresh), shared.require().environment().aws());
+        operations.deploy(shared.require().environment(), Isolation.inNamespace(profile, fresh));
         namespace = fresh;
       }
       return new ClassEnvironment(shared, new DevEnvironment(shared, namespace), fresh);
     }
 
     /** The same restore as {@code devenv checkpoint restore}, under the project lock. */
-    private static void restore(SharedEnvironment shared, String checkpoint, Progress progress) {
+    private static void restore(SharedEnvironment shared, String checkpoint) {
       try {
-        new Checkpoints(shared.projectDir(), progress).restore(shared.require().environment(), new CheckpointName(checkpoint));
+        SharedEnvironment.checkpoints(shared.settings()).restore(shared.require().environment(), new CheckpointName(checkpoint));
       } catch (DevenvException e) {
         if (e.exitCode() == ExitCode.INVALID_INPUT) {
           throw new ExtensionConfigurationException("@DevEnv(checkpoint = \"" + checkpoint + "\"): " + e.getMessage(), e);

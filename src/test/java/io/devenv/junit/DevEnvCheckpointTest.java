@@ -5,8 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.devenv.checkpoint.CheckpointName;
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
-import io.devenv.engine.Environment;
+import io.devenv.environment.AwsAccess;
+import io.devenv.environment.Environment;
 import io.devenv.lifecycle.Checkpoints;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileLoader;
