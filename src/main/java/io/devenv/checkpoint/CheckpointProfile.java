@@ -56,7 +56,7 @@ final class CheckpointProfile {
     }
     AwsSpec a = p.aws();
     AwsSpec aws = new AwsSpec(a.origin(), a.emulator(), a.image(), a.region(), a.endpoint(), a.port(), a.healthPath(),
-        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), secrets, parameters);
+        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), secrets, parameters, a.terraform());
     return new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(),
         new SeedSpec(buckets, tables, queues, List.of()));
   }
@@ -65,7 +65,7 @@ final class CheckpointProfile {
   static Profile bucketsOnly(Profile p) {
     AwsSpec a = p.aws();
     AwsSpec aws = new AwsSpec(a.origin(), a.emulator(), a.image(), a.region(), a.endpoint(), a.port(), a.healthPath(),
-        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), List.of(), List.of());
+        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), List.of(), List.of(), a.terraform());
     return new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(),
         new SeedSpec(p.seed().buckets(), List.of(), List.of(), List.of()));
   }
