@@ -2,6 +2,7 @@ package io.devenv.cli;
 
 import io.devenv.engine.EngineChoice;
 import io.devenv.engine.EngineKind;
+import io.devenv.lifecycle.Checkpoints;
 import io.devenv.lifecycle.Operations;
 import io.devenv.lifecycle.UpOptions;
 import java.net.URI;
@@ -54,6 +55,12 @@ final class EngineMixin {
   /** The other verbs: on the engine given, else on the one the last up used. */
   Operations operations(Context context) {
     return new Operations(context.projectDir(), choice(), System.getenv(),
+        context.json() ? io.devenv.core.Progress.SILENT : context.progress());
+  }
+
+  /** The checkpoint verbs, on the same engine as {@link #operations}. */
+  Checkpoints checkpoints(Context context) {
+    return new Checkpoints(context.projectDir(), operations(context),
         context.json() ? io.devenv.core.Progress.SILENT : context.progress());
   }
 }
