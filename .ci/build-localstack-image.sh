@@ -8,7 +8,8 @@
 # to the same absolute path (its binary finds libpython there), the venv with the pinned LocalStack
 # set copied to /opt/localstack (it runs with `python -m`, so no script's shebang matters), and the
 # pre-installed kinesis-local as LocalStack's static libs (/usr/lib/localstack). `docker import`
-# sets the entrypoint `python -m localstack.runtime.main` on 0.0.0.0:4566.
+# sets the entrypoint /usr/local/bin/docker-entrypoint.sh (where the official image has it), which
+# execs `python -m localstack.runtime.main`, on 0.0.0.0:4566.
 #
 # What it cannot do: serve DynamoDB (LocalStack downloads DynamoDB Local and Java at first use from
 # hosts these machines cannot reach). The label io.devenv.aws.unavailable-services says so, and
@@ -50,6 +51,11 @@ ensure_mmdebstrap
 work=$(mktemp -d /var/tmp/devenv-localstack-image.XXXXXX)
 if [ "${KEEP_WORKDIR:-0}" != 1 ]; then trap 'rm -rf "$work"' EXIT; fi
 export DEVENV_PY_BASE=$base DEVENV_LS_VENV=$venv
+# Where the official image's entrypoint is: Testcontainers' LocalStack module (devenv's localstack
+# preset) replaces the entrypoint with a script that ends in `exec /usr/local/bin/docker-entrypoint.sh`.
+printf '%s\n' '#!/bin/sh' \
+    "# LocalStack's runtime, as the official image's entrypoint starts it (made by devenv's .ci/build-localstack-image.sh)." \
+    'exec /opt/localstack/bin/python -m localstack.runtime.main "$@"' >"$work/docker-entrypoint.sh"
 
 log "building Debian $SUITE root filesystem + CPython $pyver ($base) + LocalStack $version venv"
 t0=$SECONDS
@@ -62,6 +68,8 @@ mmdebstrap "${MMDEBSTRAP_COMMON[@]}" \
     --customize-hook='tar -C "$DEVENV_LS_VENV/static-libs" -cf - . | tar -C "$1/usr/lib/localstack" -xf -' \
     --customize-hook='chroot "$1" $CLEANENV /opt/localstack/bin/python -c "import ssl, sqlite3, ctypes, uuid, bz2, lzma, zoneinfo, localstack.runtime.main; zoneinfo.ZoneInfo(\"GMT\"); import localstack.aws.components"' \
     --customize-hook='chroot "$1" $CLEANENV node --version' \
+    --customize-hook="upload $work/docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh" \
+    --customize-hook='chmod 755 "$1/usr/local/bin/docker-entrypoint.sh"' \
     --customize-hook='rm -rf "$1/root/.cache" "$1"/var/cache/debconf/*-old "$1"/var/lib/dpkg/*-old' \
     "$SUITE" "$work/rootfs.tar" >"$work/mmdebstrap.log" 2>&1 \
     || { tail -n 40 "$work/mmdebstrap.log" >&2; die "mmdebstrap failed"; }
@@ -73,7 +81,7 @@ log "root filesystem: $(du -h "$work/rootfs.tar" | cut -f1) in $((SECONDS - t0))
 t0=$SECONDS
 tmp_tag="localstack/localstack:building-$$"
 docker import \
-    --change 'ENTRYPOINT ["/opt/localstack/bin/python", "-m", "localstack.runtime.main"]' \
+    --change 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
     --change 'EXPOSE 4566' \
     --change 'ENV PATH=/opt/localstack/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' \

@@ -59,6 +59,7 @@ public final class DockerEngine {
   @SuppressWarnings("try") // the lock is held for the block, not used in it
   public Environment start(Profile profile, EngineOptions options) {
     EmulatorPreset.check(profile, options.environment());
+    ImageServices.check(docker, profile);
     if (profile.kubernetes().enabled()) {
       K3sImages.requirePresent(docker, profile.kubernetes().images());
     }
