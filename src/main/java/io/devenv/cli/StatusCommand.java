@@ -2,7 +2,6 @@ package io.devenv.cli;
 
 import io.devenv.core.ExitCode;
 import io.devenv.engine.ContainerStatus;
-import io.devenv.engine.DockerEngine;
 import io.devenv.engine.Status;
 import io.devenv.expose.EnvFile;
 import io.devenv.profile.Profile;
@@ -11,15 +10,19 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code devenv status}: what runs for the profile, and where. */
 @Command(name = "status", description = "Show the profile's containers, health, endpoints, resources and seed data.")
 final class StatusCommand extends BaseCommand {
 
+  @Mixin
+  EngineMixin engine;
+
   @Override
   protected int execute(Context context) {
     Profile profile = context.profile();
-    Status status = DockerEngine.connect().status(context.projectDir(), profile.name());
+    Status status = engine.operations(context).status(profile);
     SeedCounts seeds = SeedCounts.of(profile.seed());
     boolean up = !status.isEmpty() && status.containers().stream().allMatch(ContainerStatus::running);
     if (context.json()) {
@@ -38,7 +41,8 @@ final class StatusCommand extends BaseCommand {
       context.out().println(profile.name() + " is not running: run devenv up");
       return ExitCode.FAILURE;
     }
-    context.out().println(profile.name() + (up ? " is up" : " is partly up") + " (network " + String.join(", ", status.networks()) + ")");
+    context.out().println(profile.name() + (up ? " is up" : " is partly up") + (status.networks().isEmpty()
+        ? " (external engine)" : " (network " + String.join(", ", status.networks()) + ")"));
     for (ContainerStatus c : status.containers()) {
       context.out().printf("  %-4s %-40s %-8s %-10s %s%n", c.role(), c.name(), c.state(), c.health(),
           c.endpoint() == null ? "" : c.endpoint());

@@ -2,7 +2,7 @@ package io.devenv.cli;
 
 import io.devenv.core.Durations;
 import io.devenv.core.ExitCode;
-import io.devenv.engine.ShutdownGuard;
+import io.devenv.lifecycle.ShutdownGuard;
 import io.devenv.expose.Summary;
 import io.devenv.lifecycle.Foreground;
 import io.devenv.lifecycle.UpException;

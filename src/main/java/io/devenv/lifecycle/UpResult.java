@@ -2,8 +2,8 @@ package io.devenv.lifecycle;
 
 import io.devenv.aws.ProvisionReport;
 import io.devenv.core.Check;
-import io.devenv.engine.Environment;
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.environment.Environment;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.kubernetes.DeployReport;
 import io.devenv.seed.SeedReport;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import io.devenv.aws.ResourceResult;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
+import io.devenv.environment.Environment;
 import io.devenv.profile.Profile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code aws.image} in the profile — under the Docker engine, on the image CI builds without a
  * registry (.ci/build-localstack-image.sh): real LocalStack 4.14.0 in a container.
  */
+@Tag("docker") // needs Docker and the image: run by mvn verify, not by mvn test
 class LocalStackImageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
