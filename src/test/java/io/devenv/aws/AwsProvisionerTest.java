@@ -87,7 +87,8 @@ class AwsProvisionerTest {
     String url = url("thumbnails");
     AwsAssertions.drain(aws.sqs(), url, Duration.ofSeconds(5));
     aws.s3().putObject(r -> r.bucket("vod-images").key("uploads/new.png"), RequestBody.fromString("png"));
-    List<Message> events = AwsAssertions.drain(aws.sqs(), url, Duration.ofSeconds(10));
+    List<Message> events = AwsAssertions.awaitMessage(aws.sqs(), url, m -> m.body().contains("uploads/new.png"),
+        Duration.ofSeconds(20));
     assertThat(events).extracting(Message::body).as("events in thumbnails").anySatisfy(b -> assertThat(b).contains("uploads/new.png"));
   }
 
