@@ -44,9 +44,13 @@ final class UpCommand extends BaseCommand {
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JUnit-XML report of every readiness check.")
   Path report;
 
+  @Mixin
+  TerraformMixin terraform;
+
   @Override
   protected int execute(Context context) {
     Profile profile = context.profile();
+    terraform.check(profile, context.err(), true);
     UpOptions options = engine.options(context)
         .withReset(reset)
         .withKeepOnFailure(keep)

@@ -69,6 +69,9 @@ public final class Up {
     UpParts.Forwarding held = null;
     try {
       Environment env = startEngine(profile, checks);
+      for (PlannedStep listed : io.devenv.profile.terraform.TerraformSteps.of(profile)) {
+        report(listed, () -> null); // what the Terraform declares and devenv does not create, as plan lists it
+      }
       ProvisionReport provisioned = null;
       SeedReport seeded = null;
       if (env.aws() != null) {
