@@ -84,7 +84,7 @@ public final class TestProfiles {
     }
     AwsSpec a = profile.aws();
     AwsSpec aws = new AwsSpec(a.origin(), a.emulator(), a.image(), a.region(), a.endpoint(), a.port(), a.healthPath(),
-        a.buckets(), a.queues(), a.topics(), List.of(), a.streams(), a.secrets(), a.parameters());
+        a.buckets(), a.queues(), a.topics(), List.of(), a.streams(), a.secrets(), a.parameters(), a.terraform());
     SeedSpec s = profile.seed();
     SeedSpec seed = new SeedSpec(s.buckets(), List.of(), s.queues(), s.configMaps());
     return new Profile(profile.origin(), profile.name(), profile.description(), profile.extendsFiles(),
