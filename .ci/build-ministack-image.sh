@@ -18,6 +18,8 @@ log() { echo "[build-ministack-image] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=image-lib.sh
+. "$HERE/image-lib.sh"
 REQS=$HERE/ministack-requirements.txt
 IMAGE=${IMAGE:-devenv-test/ministack:local}
 SUITE=bookworm
@@ -31,22 +33,12 @@ stamp="r$RECIPE-$(sha256sum "$REQS" | cut -c1-16)"
 
 bash "$HERE/prepare-docker.sh"
 
-if [ "${FORCE:-0}" != 1 ]; then
-    have=$(docker image inspect --format '{{ index .Config.Labels "devenv.ci.stamp" }}' "$IMAGE" 2>/dev/null || true)
-    if [ "$have" = "$stamp" ]; then
-        log "$IMAGE is current (ministack $version, stamp $stamp); nothing to do"
-        exit 0
-    fi
-    [ -n "$have" ] && log "$IMAGE exists with stamp '$have', want '$stamp': rebuilding"
+if image_is_current "$IMAGE" "$stamp"; then
+    log "$IMAGE is current (ministack $version, stamp $stamp); nothing to do"
+    exit 0
 fi
 
-[ "$(id -u)" = 0 ] || die "must run as root (mmdebstrap root mode, chroot)"
-if ! command -v mmdebstrap >/dev/null 2>&1; then
-    log "installing mmdebstrap"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null || die "apt-get update failed"
-    apt-get install -y -qq mmdebstrap >/dev/null || die "apt-get install mmdebstrap failed"
-fi
+ensure_mmdebstrap
 
 case "$(uname -m)" in
     x86_64) plat=x86_64 ;;
@@ -77,18 +69,8 @@ log "downloading wheels for ministack $version (cp311, manylinux $plat)"
 
 log "building Debian $SUITE root filesystem with mmdebstrap (machine's apt sources)"
 t0=$SECONDS
-# Hooks run in the host's environment: give chroot'd commands a clean one (no host PIP_* settings).
-export CLEANENV='env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8'
-# essential variant + python3-venv: no apt, no docs/man/locales in the image. The merged-usr hook
-# makes the merged /usr layout without the usrmerge package, which would pull in ~50 MB of perl.
-mmdebstrap --quiet --variant=essential \
-    --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
+mmdebstrap "${MMDEBSTRAP_COMMON[@]}" \
     --include=python3,python3-venv,ca-certificates \
-    --dpkgopt='path-exclude=/usr/share/doc/*' \
-    --dpkgopt='path-exclude=/usr/share/man/*' \
-    --dpkgopt='path-exclude=/usr/share/info/*' \
-    --dpkgopt='path-exclude=/usr/share/locale/*' \
-    --dpkgopt='path-exclude=/usr/share/lintian/*' \
     --customize-hook="copy-in $work/wheels /tmp" \
     --customize-hook='chroot "$1" $CLEANENV python3 -m venv /opt/ministack' \
     --customize-hook='chroot "$1" $CLEANENV /opt/ministack/bin/pip install -q --no-index --no-deps --find-links /tmp/wheels -r /tmp/wheels/requirements.txt' \
@@ -117,21 +99,5 @@ docker import \
     "$work/rootfs.tar" "$tmp_tag" >/dev/null || die "docker import failed"
 
 # Smoke test: the entrypoint must serve the health endpoint on the published port.
-cid=$(docker run -d --rm -p 127.0.0.1::4566 "$tmp_tag") || die "docker run $tmp_tag failed"
-port=$(docker port "$cid" 4566/tcp | head -n1 | sed 's/.*://')
-ok=0
-for _ in $(seq 1 60); do
-    if "$py" -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:$port/_ministack/health', timeout=2).status == 200 else 1)" 2>/dev/null; then ok=1; break; fi
-    sleep 0.25
-done
-[ "$ok" = 1 ] || { docker logs "$cid" >&2 || true; docker rm -f "$cid" >/dev/null 2>&1 || true; docker rmi "$tmp_tag" >/dev/null 2>&1 || true; die "image did not answer /_ministack/health"; }
-docker stop -t 10 "$cid" >/dev/null 2>&1 || true
-
-old_id=$(docker image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
-docker tag "$tmp_tag" "$IMAGE"
-docker rmi "$tmp_tag" >/dev/null
-# The image this one replaces (older pins or recipe) would linger untagged: remove it if unused.
-if [ -n "$old_id" ] && [ "$old_id" != "$(docker image inspect --format '{{.Id}}' "$IMAGE")" ]; then
-    docker rmi "$old_id" >/dev/null 2>&1 || log "note: previous image $old_id is still in use; left in place"
-fi
-log "built $IMAGE (ministack $version, $(docker image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')) in $((SECONDS - start))s"
+smoke_and_tag "$tmp_tag" "$IMAGE" 4566 /_ministack/health 60
+log "built $IMAGE (ministack $version, $(image_size "$IMAGE")) in $((SECONDS - start))s"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # devenv as a user runs it, through the launcher: up (detached, with a CI report), status, env,
 # up again (everything reused and up to date), down (nothing left). Uses the locally built
-# MiniStack image, without Kubernetes (no k3s image can be pulled here).
+# MiniStack image, then the default preset on the locally built localstack/localstack:4.14.0,
+# without Kubernetes (no k3s image can be pulled here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,4 +42,20 @@ echo "-- the sample integration test's readiness report"
 sample=target/devenv-reports/user-preferences-ci.xml
 grep -q '<testsuite name="devenv user-preferences-ci"' "$sample" || fail "$sample is missing or not a JUnit-XML report"
 
-echo "smoke: devenv up, status, env, up again, down all worked as a user runs them"
+echo "-- the default preset: LocalStack 4.14.0 from the locally built image, AWS without DynamoDB"
+ls_profile=profiles/aws-no-dynamodb.yaml
+ls_mine=(--filter "label=io.devenv.profile=vod-platform-aws-no-dynamodb" --filter "label=io.devenv.project-dir=$(pwd -P)")
+trap './devenv down -p "$ls_profile" >/dev/null 2>&1 || true' EXIT
+docker image inspect localstack/localstack:4.14.0 >/dev/null || fail "no localstack/localstack:4.14.0 image (.ci/build-localstack-image.sh)"
+./devenv up -p "$ls_profile" --detach --wait --timeout 5m
+[[ -n "$(docker ps "${ls_mine[@]}" --filter ancestor=localstack/localstack:4.14.0 -q)" ]] || fail "the emulator is not a localstack/localstack:4.14.0 container"
+second="$(./devenv up -p "$ls_profile" --detach 2>&1)"
+echo "$second"
+grep -q 'reused' <<<"$second" || fail "the second up did not reuse the LocalStack emulator"
+grep -q '0 uploaded, 51 unchanged' <<<"$second" || fail "the second up seeded the bucket again"
+./devenv down -p "$ls_profile"
+left="$(docker ps -a "${ls_mine[@]}" -q; docker network ls "${ls_mine[@]}" -q)"
+[[ -z "$left" ]] || fail "down left containers or networks: $left"
+trap - EXIT
+
+echo "smoke: devenv up, status, env, up again, down all worked as a user runs them, on MiniStack and on LocalStack (default preset)"

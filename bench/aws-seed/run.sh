@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seeds ITEMS DynamoDB items, OBJECTS S3 objects and MESSAGES SQS messages into a fresh MiniStack
-# (started here on 127.0.0.1), four ways, and prints how long each took. See README.md.
+# (or EMULATOR=localstack; started here on 127.0.0.1), four ways, and prints how long each took.
+# See README.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -19,29 +20,53 @@ javac -d "$build/bench-classes" -cp "$build/devenv.jar:$build/lib/*" $(find "$he
 cp="$build/bench-classes:$build/devenv.jar:$build/lib/*"
 bench() { java -cp "$cp" io.devenv.bench.SeedBenchmark "$@"; }
 
-ministack=${DEVENV_MINISTACK:-${DEVENV_TEST_MINISTACK_BIN:-}}
-if [[ -z "$ministack" ]]; then
-  if [[ -x "$HOME/.cache/devenv-ci/venv/bin/ministack" ]]; then ministack="$HOME/.cache/devenv-ci/venv/bin/ministack"
-  else ministack=$(command -v ministack || true); fi
-fi
-[[ -x "$ministack" ]] || { echo "MiniStack is not installed: pip install ministack (or set DEVENV_MINISTACK)" >&2; exit 2; }
+# EMULATOR=localstack runs the same against LocalStack 4.14.0 (.ci/prepare-localstack.sh), which
+# cannot serve DynamoDB here: run it with ITEMS=0. It has no reset endpoint: each way restarts it.
+EMULATOR=${EMULATOR:-ministack}
 awscli=${AWS_CLI:-/usr/bin/aws}
-[[ -x "$awscli" ]] || { echo "Debian's awscli is not installed: apt-get install awscli (or set AWS_CLI)" >&2; exit 2; }
+if want awscli; then [[ -x "$awscli" ]] || { echo "Debian's awscli is not installed: apt-get install awscli (or set AWS_CLI)" >&2; exit 2; }; fi
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 endpoint="http://127.0.0.1:$port"
-BIND_HOST=127.0.0.1 GATEWAY_PORT=$port TMPDIR=$work LOG_LEVEL=WARNING "$ministack" > "$work/ministack.log" 2>&1 &
-ms_pid=$!
-trap 'kill $ms_pid 2>/dev/null || true; wait $ms_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 300); do curl -sf "$endpoint/_ministack/health" > /dev/null && break; sleep 0.2; done
-curl -sf "$endpoint/_ministack/health" > /dev/null || { echo "MiniStack did not start"; cat "$work/ministack.log"; exit 1; }
+if [[ "$EMULATOR" == localstack ]]; then
+  localstack=${DEVENV_LOCALSTACK:-${DEVENV_TEST_LOCALSTACK:-$HOME/.cache/devenv-ci/localstack-venv/bin/devenv-localstack}}
+  [[ -x "$localstack" ]] || { echo "LocalStack is not installed: bash .ci/prepare-localstack.sh (or set DEVENV_LOCALSTACK)" >&2; exit 2; }
+  [[ "$ITEMS" == 0 ]] || { echo "LocalStack cannot serve DynamoDB here: run with ITEMS=0" >&2; exit 2; }
+  health=/_localstack/health
+  start_emulator() {
+    rm -rf "$work/ls-root"
+    GATEWAY_LISTEN=127.0.0.1:$port FILESYSTEM_ROOT=$work/ls-root LS_LOG=warn "$localstack" > "$work/emulator.log" 2>&1 &
+    em_pid=$!
+  }
+  reset_emulator() { kill $em_pid; wait $em_pid 2>/dev/null || true; start_emulator; wait_emulator; }
+else
+  ministack=${DEVENV_MINISTACK:-${DEVENV_TEST_MINISTACK_BIN:-}}
+  if [[ -z "$ministack" ]]; then
+    if [[ -x "$HOME/.cache/devenv-ci/venv/bin/ministack" ]]; then ministack="$HOME/.cache/devenv-ci/venv/bin/ministack"
+    else ministack=$(command -v ministack || true); fi
+  fi
+  [[ -x "$ministack" ]] || { echo "MiniStack is not installed: pip install ministack (or set DEVENV_MINISTACK)" >&2; exit 2; }
+  health=/_ministack/health
+  start_emulator() {
+    BIND_HOST=127.0.0.1 GATEWAY_PORT=$port TMPDIR=$work LOG_LEVEL=WARNING "$ministack" > "$work/emulator.log" 2>&1 &
+    em_pid=$!
+  }
+  reset_emulator() { curl -sf -X POST "$endpoint/_ministack/reset" > /dev/null; }
+fi
+wait_emulator() {
+  for _ in $(seq 1 300); do curl -sf "$endpoint$health" > /dev/null && return; sleep 0.2; done
+  echo "$EMULATOR did not start"; cat "$work/emulator.log"; exit 1
+}
+start_emulator
+trap 'kill $em_pid 2>/dev/null || true; wait $em_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+wait_emulator
 
 echo "== generate $ITEMS items, $OBJECTS objects, $MESSAGES messages"
 bench generate "$work/data" "$ITEMS" "$OBJECTS" "$MESSAGES"
 
 # Every way starts from an emptied emulator with the same bucket, table and queue.
-fresh() { curl -sf -X POST "$endpoint/_ministack/reset" > /dev/null; bench provision "$endpoint" "$work/data"; }
+fresh() { reset_emulator; bench provision "$endpoint" "$work/data"; }
 declare -A ms
 
 if want devenv; then
@@ -97,7 +122,7 @@ line() { # label, key
   fi
 }
 echo
-echo "== results ($(nproc) cores; $ITEMS items, $OBJECTS objects, $MESSAGES messages)"
+echo "== results on $EMULATOR ($(nproc) cores; $ITEMS items, $OBJECTS objects, $MESSAGES messages)"
 printf '%-44s %10s %12s\n' "way" "seconds" "vs devenv"
 line "(a) devenv (parallelism $PARALLELISM)" devenv
 line "(a') devenv again (everything unchanged)" devenv_again

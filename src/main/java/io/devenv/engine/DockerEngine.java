@@ -63,6 +63,7 @@ public final class DockerEngine implements Engine {
   @Override
   public Environment start(Profile profile, EngineOptions options) {
     EmulatorPreset.check(profile, options.environment());
+    ImageServices.check(docker, profile);
     if (profile.kubernetes().enabled()) {
       K3sImages.requirePresent(docker, profile.kubernetes().images());
     }

@@ -16,6 +16,12 @@ public final class DockerRequirements {
    */
   public static final String MINISTACK_IMAGE = System.getProperty("devenv.test.ministackImage", "devenv-test/ministack:local");
 
+  /**
+   * devenv's default emulator image, built without a registry by .ci/build-localstack-image.sh
+   * under the tag the default preset names.
+   */
+  public static final String LOCALSTACK_IMAGE = EmulatorPreset.LOCALSTACK.defaultImage();
+
   private DockerRequirements() {}
 
   /** Docker answers. */
@@ -30,7 +36,8 @@ public final class DockerRequirements {
     docker();
     if (!present(image)) {
       missing("image " + image + " is not in the local Docker daemon"
-          + (image.equals(MINISTACK_IMAGE) ? " (build it with .ci/build-ministack-image.sh)" : ""));
+          + (image.equals(MINISTACK_IMAGE) ? " (build it with .ci/build-ministack-image.sh)"
+              : image.equals(LOCALSTACK_IMAGE) ? " (build it with .ci/build-localstack-image.sh)" : ""));
     }
   }
 

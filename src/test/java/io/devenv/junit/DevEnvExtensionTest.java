@@ -3,8 +3,11 @@ package io.devenv.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.devenv.testing.MiniStackProcess;
+import io.devenv.engine.AwsService;
 import io.devenv.testing.ControlPlane;
+import io.devenv.testing.Emulator;
+import io.devenv.testing.EmulatorProcess;
+import io.devenv.testing.OnEachEmulator;
 import io.devenv.testing.RealCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -35,13 +40,33 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The extension's contract, proven by running small test classes through the JUnit Platform's
- * TestKit against MiniStack (external engine) and the real test control plane (as the cluster).
+ * TestKit against each real emulator (external engine) and the real test control plane (as the
+ * cluster). On LocalStack the fixture classes use the profile without its table.
  */
 @RealCluster
+@OnEachEmulator
 class DevEnvExtensionTest {
+  static EmulatorProcess MINISTACK;
 
-  @RegisterExtension
-  static final MiniStackProcess MINISTACK = new MiniStackProcess();
+  @Parameter
+  Emulator kind;
+
+  @BeforeParameterizedClassInvocation
+  static void start(Emulator kind) throws Exception {
+    MINISTACK = kind.start();
+  }
+
+  @AfterParameterizedClassInvocation
+  static void stop() {
+    if (MINISTACK != null) {
+      MINISTACK.stop();
+      MINISTACK = null;
+    }
+  }
+
+  private static boolean dynamo() {
+    return MINISTACK.offers(AwsService.DYNAMODB);
+  }
 
   /** What the fixture classes saw, for the assertions here. */
   static final List<DevEnvironment> SEEN = new ArrayList<>();
@@ -75,7 +100,7 @@ class DevEnvExtensionTest {
   void sharedByClasses() {
     int before = SharedEnvironment.STARTS.get();
 
-    EngineExecutionResults results = run(SharedA.class, SharedB.class);
+    EngineExecutionResults results = dynamo() ? run(SharedA.class, SharedB.class) : run(NoTableA.class, NoTableB.class);
 
     assertThat(results.testEvents().failed().count()).as("failures: %s", failures(results)).isZero();
     assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
@@ -88,11 +113,13 @@ class DevEnvExtensionTest {
   @Test
   @DisplayName("fields and parameters receive a DevEnvironment, every AWS client and a KubernetesClient, ready to use")
   void injectsEveryClient() {
-    EngineExecutionResults results = run(InjectEverything.class);
+    EngineExecutionResults results = run(dynamo() ? InjectEverything.class : InjectEverythingButTable.class);
 
     assertThat(results.testEvents().failed().count()).as("failures: %s", failures(results)).isZero();
+    if (dynamo()) {
+      assertThat(OBSERVED).containsEntry("table items", 40);
+    }
     assertThat(OBSERVED).containsEntry("bucket object", "hello from the seed\n")
-        .containsEntry("table items", 40)
         .containsEntry("queue url", true)
         .containsEntry("topic", true)
         .containsEntry("stream", "junit-stream")
@@ -104,6 +131,7 @@ class DevEnvExtensionTest {
   @Test
   @DisplayName("a class that asks for reseed starts from the seed data, whatever an earlier class changed")
   void reseedRestoresData() {
+    MINISTACK.assumeOffers(AwsService.DYNAMODB);
     EngineExecutionResults results = run(Dirty.class, Reseeded.class);
 
     assertThat(results.testEvents().failed().count()).as("failures: %s", failures(results)).isZero();
@@ -146,7 +174,7 @@ class DevEnvExtensionTest {
   @Test
   @DisplayName("freshNamespace deploys the class's own copy into a new namespace on the real cluster, removed after the class")
   void freshNamespace() {
-    EngineExecutionResults results = run(FreshNamespace.class);
+    EngineExecutionResults results = run(dynamo() ? FreshNamespace.class : FreshNamespaceNoTable.class);
 
     assertThat(results.testEvents().failed().count()).as("failures: %s", failures(results)).isZero();
     String namespace = (String) OBSERVED.get("namespace");
@@ -160,6 +188,16 @@ class DevEnvExtensionTest {
 
   @DevEnv(profile = "src/test/resources/junit/aws.yaml", freshNamespace = true)
   static class FreshNamespace {
+    @Test
+    void ownNamespace(DevEnvironment env, KubernetesClient kubernetes) {
+      OBSERVED.put("namespace", env.namespace());
+      OBSERVED.put("settings in it", kubernetes.configMaps().inNamespace(env.namespace()).withName("junit-settings").get() != null);
+    }
+  }
+
+  /** {@link FreshNamespace} on the profile without a table, for emulators that cannot serve DynamoDB here. */
+  @DevEnv(profile = "src/test/resources/junit/aws-no-dynamodb.yaml", freshNamespace = true)
+  static class FreshNamespaceNoTable {
     @Test
     void ownNamespace(DevEnvironment env, KubernetesClient kubernetes) {
       OBSERVED.put("namespace", env.namespace());
@@ -197,6 +235,47 @@ class DevEnvExtensionTest {
     void usesEachClient(DevEnvironment env, KubernetesClient kubernetes) {
       OBSERVED.put("bucket object", s3.getObjectAsBytes(r -> r.bucket("junit-bucket").key("hello.txt")).asUtf8String());
       OBSERVED.put("table items", dynamo.scan(r -> r.tableName("junit-things")).count());
+      OBSERVED.put("queue url", env.queueUrl("junit-queue").endsWith("/junit-queue"));
+      OBSERVED.put("topic", sns.listTopics().topics().stream().anyMatch(t -> t.topicArn().endsWith(":junit-topic")));
+      OBSERVED.put("stream", kinesis.describeStreamSummary(r -> r.streamName("junit-stream")).streamDescriptionSummary().streamName());
+      OBSERVED.put("secret", secrets.getSecretValue(r -> r.secretId("junit/secret")).secretString());
+      OBSERVED.put("parameter", ssm.getParameter(r -> r.name("/junit/flag")).parameter().value());
+      OBSERVED.put("configmap endpoint", Optional.ofNullable(kubernetes.configMaps().inNamespace(env.namespace())
+          .withName("junit-settings").get()).map(c -> c.getData().get("endpoint")).orElse(null));
+    }
+  }
+
+  @DevEnv(profile = "src/test/resources/junit/aws-no-dynamodb.yaml")
+  static class NoTableA {
+    @Test
+    void sees(DevEnvironment env) {
+      SEEN.add(env);
+    }
+  }
+
+  @DevEnv(profile = "src/test/resources/junit/aws-no-dynamodb.yaml")
+  static class NoTableB {
+    @Test
+    void sees(DevEnvironment env) {
+      SEEN.add(env);
+    }
+  }
+
+  /** {@link InjectEverything} on the profile without a table: the DynamoDB client is still injected. */
+  @DevEnv(profile = "src/test/resources/junit/aws-no-dynamodb.yaml")
+  static class InjectEverythingButTable {
+    @DevEnv.Inject S3Client s3;
+    @DevEnv.Inject SqsClient sqs;
+    @DevEnv.Inject SnsClient sns;
+    @DevEnv.Inject DynamoDbClient dynamo;
+    @DevEnv.Inject KinesisClient kinesis;
+    @DevEnv.Inject SecretsManagerClient secrets;
+    @DevEnv.Inject static SsmClient ssm;
+
+    @Test
+    void usesEachClient(DevEnvironment env, KubernetesClient kubernetes) {
+      OBSERVED.put("dynamo client", dynamo != null);
+      OBSERVED.put("bucket object", s3.getObjectAsBytes(r -> r.bucket("junit-bucket").key("hello.txt")).asUtf8String());
       OBSERVED.put("queue url", env.queueUrl("junit-queue").endsWith("/junit-queue"));
       OBSERVED.put("topic", sns.listTopics().topics().stream().anyMatch(t -> t.topicArn().endsWith(":junit-topic")));
       OBSERVED.put("stream", kinesis.describeStreamSummary(r -> r.streamName("junit-stream")).streamDescriptionSummary().streamName());

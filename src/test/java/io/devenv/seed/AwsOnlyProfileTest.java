@@ -10,24 +10,47 @@ import io.devenv.core.Progress;
 import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileLoader;
-import io.devenv.testing.MiniStackProcess;
+import io.devenv.testing.Emulator;
+import io.devenv.testing.EmulatorProcess;
+import io.devenv.testing.OnEachEmulator;
 import io.devenv.testing.TestProfiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
-/** profiles/aws-only.yaml, loaded from its file, provisioned and seeded twice against MiniStack. */
+/**
+ * profiles/aws-only.yaml, loaded from its file, provisioned and seeded twice against each real
+ * emulator (LocalStack: without its tables).
+ */
+@OnEachEmulator
 class AwsOnlyProfileTest {
-  @RegisterExtension
-  static final MiniStackProcess ministack = new MiniStackProcess();
+  static EmulatorProcess ministack;
+
+  @Parameter
+  Emulator kind;
+
+  @BeforeParameterizedClassInvocation
+  static void start(Emulator kind) throws Exception {
+    ministack = kind.start();
+  }
+
+  @AfterParameterizedClassInvocation
+  static void stop() {
+    if (ministack != null) {
+      ministack.stop();
+      ministack = null;
+    }
+  }
 
   @Test
   @DisplayName("the aws-only profile provisions and seeds, and a second run says everything is up to date")
   void awsOnlyProfileConverges() {
     // Given the platform's profile as a user would run it (region eu-west-3)
-    Profile profile = ProfileLoader.load(TestProfiles.projectRoot().resolve("profiles/aws-only.yaml"));
+    Profile profile = TestProfiles.servedBy(ProfileLoader.load(TestProfiles.projectRoot().resolve("profiles/aws-only.yaml")), ministack);
     AwsAccess access = AwsAccess.local(ministack.endpoint(), profile.aws().region());
     SeedCounts counts = SeedCounts.of(profile.seed());
     StringWriter out = new StringWriter();

@@ -62,6 +62,26 @@ public final class AwsAssertions {
   }
 
   /**
+   * Receives (and deletes) messages until one satisfies {@code wanted} or {@code timeout} passes;
+   * returns every message received. For events an emulator delivers asynchronously (LocalStack
+   * sends S3 notifications from a worker thread, some time after PutObject answers).
+   */
+  public static List<Message> awaitMessage(SqsClient sqs, String queueUrl, java.util.function.Predicate<Message> wanted,
+      Duration timeout) {
+    List<Message> all = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && all.stream().noneMatch(wanted)) {
+      List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+          .visibilityTimeout(600)).messages();
+      all.addAll(batch);
+      for (Message m : batch) {
+        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+      }
+    }
+    return all;
+  }
+
+  /**
    * Receives and deletes every message of a queue, in the order the queue gives them, until it
    * answers empty twice or {@code timeout} passes.
    */

@@ -1,5 +1,6 @@
 package io.devenv.testing;
 
+import io.devenv.engine.AwsService;
 import io.devenv.profile.AwsSpec;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.KubernetesSpec;
@@ -71,6 +72,23 @@ public final class TestProfiles {
             new SeedSpec.QueueSeed(Origin.NONE, "orders.fifo", f.resolve("events-collector/seed/orders.ndjson"))),
         List.of());
     return profile(name, aws, seed);
+  }
+
+  /**
+   * The profile as {@code emulator} can serve it here: without its tables and their seed data when
+   * the emulator has no DynamoDB on this machine (LocalStack), unchanged otherwise.
+   */
+  public static Profile servedBy(Profile profile, EmulatorProcess emulator) {
+    if (emulator.offers(AwsService.DYNAMODB)) {
+      return profile;
+    }
+    AwsSpec a = profile.aws();
+    AwsSpec aws = new AwsSpec(a.origin(), a.emulator(), a.image(), a.region(), a.endpoint(), a.port(), a.healthPath(),
+        a.buckets(), a.queues(), a.topics(), List.of(), a.streams(), a.secrets(), a.parameters(), a.terraform());
+    SeedSpec s = profile.seed();
+    SeedSpec seed = new SeedSpec(s.buckets(), List.of(), s.queues(), s.configMaps());
+    return new Profile(profile.origin(), profile.name(), profile.description(), profile.extendsFiles(),
+        profile.variables(), aws, profile.kubernetes(), seed);
   }
 
   public static KeyAttribute key(String name, AttributeType type) {

@@ -18,7 +18,10 @@ import io.devenv.profile.QueueSpec;
 import io.devenv.profile.SeedSpec;
 import io.devenv.profile.TableSpec;
 import io.devenv.testing.AwsAssertions;
-import io.devenv.testing.MiniStackProcess;
+import io.devenv.engine.AwsService;
+import io.devenv.testing.Emulator;
+import io.devenv.testing.EmulatorProcess;
+import io.devenv.testing.OnEachEmulator;
 import io.devenv.testing.TestProfiles;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,29 +30,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Seeder and provisioner behaviours beyond the happy path, against MiniStack. */
-class SeederMiniStackTest {
-  @RegisterExtension
-  static final MiniStackProcess ministack = new MiniStackProcess();
-
+/** Seeder and provisioner behaviours beyond the happy path, against each real emulator. */
+@OnEachEmulator
+class SeederTest {
+  static EmulatorProcess emulator;
   static AwsClients aws;
 
-  @BeforeAll
-  static void clients() {
-    aws = new AwsClients(ministack.awsAccess());
+  @Parameter
+  Emulator kind;
+
+  @BeforeParameterizedClassInvocation
+  static void clients(Emulator kind) throws Exception {
+    emulator = kind.start();
+    aws = new AwsClients(emulator.awsAccess());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void close() {
-    aws.close();
+    if (aws != null) {
+      aws.close();
+      aws = null;
+    }
+    if (emulator != null) {
+      emulator.stop();
+      emulator = null;
+    }
   }
 
   private static Profile profile(String name, List<TableSpec> tables, List<QueueSpec> queues, List<BucketSpec> buckets, SeedSpec seed) {
@@ -63,6 +76,7 @@ class SeederMiniStackTest {
   @Test
   @DisplayName("a fixture that does not match its table fails with file:line and nothing is written, not even other targets")
   void badFixtureWritesNothing(@TempDir Path dir) throws Exception {
+    emulator.assumeOffers(AwsService.DYNAMODB);
     // Given a good queue file and a table file whose third line has a key of the wrong type
     Path items = Files.writeString(dir.resolve("items.ndjson"), "{\"id\":1}\n{\"id\":2}\n{\"id\":\"three\"}\n");
     Path messages = Files.writeString(dir.resolve("m.ndjson"), "{\"body\":\"hello\"}\n");
@@ -146,6 +160,7 @@ class SeederMiniStackTest {
   @Test
   @DisplayName("DynamoDB JSON, binary keys and repeated keys load as DynamoDB would store them written in order")
   void itemForms(@TempDir Path dir) throws Exception {
+    emulator.assumeOffers(AwsService.DYNAMODB);
     // Given a table with a B key and a file mixing plain and DynamoDB JSON, with a key written twice
     Path items = Files.writeString(dir.resolve("items.json"), """
         [

@@ -7,42 +7,59 @@ import io.devenv.aws.ResourceResult.Outcome;
 import io.devenv.core.Progress;
 import io.devenv.profile.Profile;
 import io.devenv.testing.AwsAssertions;
-import io.devenv.testing.MiniStackProcess;
+import io.devenv.engine.AwsService;
+import io.devenv.testing.Emulator;
+import io.devenv.testing.EmulatorProcess;
+import io.devenv.testing.OnEachEmulator;
 import io.devenv.testing.TestProfiles;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Every resource of the sample platform, provisioned against MiniStack, read back through the SDK. */
-class AwsProvisionerMiniStackTest {
-  @RegisterExtension
-  static final MiniStackProcess ministack = new MiniStackProcess();
-
+/**
+ * Every resource of the sample platform, provisioned against each real emulator (MiniStack,
+ * LocalStack 4.14.0; on LocalStack without the tables it cannot serve here), read back through the SDK.
+ */
+@OnEachEmulator
+class AwsProvisionerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Profile PROFILE = TestProfiles.platform("platform");
+  private static EmulatorProcess emulator;
+  private static Profile PROFILE;
   private static AwsClients aws;
   private static ProvisionReport first;
 
-  @BeforeAll
-  static void provision() {
-    aws = new AwsClients(ministack.awsAccess());
+  @Parameter
+  Emulator kind;
+
+  @BeforeParameterizedClassInvocation
+  static void provision(Emulator kind) throws Exception {
+    emulator = kind.start();
+    PROFILE = TestProfiles.servedBy(TestProfiles.platform("platform"), emulator);
+    aws = new AwsClients(emulator.awsAccess());
     first = new AwsProvisioner(aws, Progress.SILENT).provision(PROFILE);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void close() {
-    aws.close();
+    if (aws != null) {
+      aws.close();
+    }
+    if (emulator != null) {
+      emulator.stop();
+    }
+    aws = null;
+    emulator = null;
   }
 
   @Test
@@ -70,7 +87,8 @@ class AwsProvisionerMiniStackTest {
     String url = url("thumbnails");
     AwsAssertions.drain(aws.sqs(), url, Duration.ofSeconds(5));
     aws.s3().putObject(r -> r.bucket("vod-images").key("uploads/new.png"), RequestBody.fromString("png"));
-    List<Message> events = AwsAssertions.drain(aws.sqs(), url, Duration.ofSeconds(10));
+    List<Message> events = AwsAssertions.awaitMessage(aws.sqs(), url, m -> m.body().contains("uploads/new.png"),
+        Duration.ofSeconds(20));
     assertThat(events).extracting(Message::body).as("events in thumbnails").anySatisfy(b -> assertThat(b).contains("uploads/new.png"));
   }
 
@@ -110,6 +128,7 @@ class AwsProvisionerMiniStackTest {
   @Test
   @DisplayName("tables have their keys, index, stream, TTL and tag")
   void tables() {
+    emulator.assumeOffers(AwsService.DYNAMODB);
     TableDescription t = aws.dynamo().describeTable(r -> r.tableName("user-preferences")).table();
     assertThat(t.tableStatusAsString()).isEqualTo("ACTIVE");
     assertThat(t.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
