@@ -41,6 +41,9 @@ final class UpCommand extends BaseCommand {
   @Option(names = "--reset", description = "Load all seed data again, even what is already loaded.")
   boolean reset;
 
+  @Option(names = "--verify", description = "Check every resource and seed, even when nothing changed since the last up.")
+  boolean verify;
+
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JUnit-XML report of every readiness check.")
   Path report;
 
@@ -49,6 +52,7 @@ final class UpCommand extends BaseCommand {
     Profile profile = context.profile();
     UpOptions options = engine.options(context)
         .withReset(reset)
+        .withVerify(verify)
         .withKeepOnFailure(keep)
         .withTimeout(timeout)
         // A forward lives as long as this process: with --detach it would be gone at once.

@@ -1,12 +1,14 @@
 package io.devenv.lifecycle;
 
 import io.devenv.aws.AwsClients;
+import io.devenv.aws.ConvergenceStamp;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.aws.ResourceResult;
 import io.devenv.aws.AwsProvisioner;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
+import io.devenv.engine.DevenvDir;
 import io.devenv.engine.DockerEngine;
 import io.devenv.engine.EngineOptions;
 import io.devenv.engine.Environment;
@@ -21,6 +23,7 @@ import io.devenv.kubernetes.PortForwards;
 import io.devenv.kubernetes.ReadinessException;
 import io.devenv.profile.Profile;
 import io.devenv.seed.SeedReport;
+import io.devenv.seed.SeedFingerprint;
 import io.devenv.seed.Seeder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -72,12 +75,27 @@ public final class Up {
       Environment env = startEngine(profile, checks);
       ProvisionReport provisioned = null;
       SeedReport seeded = null;
+      ConvergenceStamp.Match unchanged = null;
       if (env.aws() != null) {
         try (AwsClients aws = new AwsClients(env.aws())) {
-          provisioned = step(checks, "aws", "AWS resources", () -> new AwsProvisioner(aws, progress).provision(profile));
-          checks.addAll(resourceChecks(provisioned));
-          seeded = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
-          checks.addAll(seedChecks(seeded));
+          ConvergenceStamp stamp = step(checks, "aws", "convergence stamp", () -> stamp(aws, profile));
+          unchanged = options.reset() || options.verify() ? null : stamp.check().orElse(null);
+          if (unchanged != null) {
+            progress.start("AWS").done(unchanged.describe());
+            checks.add(Check.passed("aws", "AWS " + unchanged.describe(), Duration.ZERO));
+          } else {
+            provisioned = step(checks, "aws", "AWS resources", () -> new AwsProvisioner(aws, progress).provision(profile));
+            checks.addAll(resourceChecks(provisioned));
+            seeded = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
+            checks.addAll(seedChecks(seeded));
+            // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
+            if (provisioned.driftLines().isEmpty()) {
+              stamp.record();
+            }
+            if (options.verify()) {
+              reportVerified(provisioned, seeded);
+            }
+          }
         }
       }
       DeployReport deployed = null;
@@ -102,7 +120,7 @@ public final class Up {
       PortForwards heldForwards = held;
       client = null;
       held = null;
-      return new UpResult(env, provisioned, seeded, deployed, forwards, envFile, kubeconfig, checks,
+      return new UpResult(env, provisioned, seeded, unchanged, deployed, forwards, envFile, kubeconfig, checks,
           Duration.ofNanos(System.nanoTime() - start), () -> {
             if (heldForwards != null) {
               heldForwards.close();
@@ -124,6 +142,24 @@ public final class Up {
         client.close();
       }
     }
+  }
+
+  /** What a full check found that a stamp would have hidden: anything it had to create or load. */
+  private void reportVerified(ProvisionReport provisioned, SeedReport seeded) {
+    List<String> found = new ArrayList<>();
+    provisioned.results().stream().filter(r -> r.outcome() != ResourceResult.Outcome.UP_TO_DATE)
+        .forEach(r -> found.add(r.kind() + " " + r.name() + " " + r.outcome().toString().toLowerCase().replace('_', ' ')));
+    seeded.targets().stream().filter(t -> t.loaded() > 0)
+        .forEach(t -> found.add(t.kind() + " " + t.name() + ": " + t.loaded() + " records loaded again"));
+    progress.info(found.isEmpty() ? "verify: every resource and seed was as declared"
+        : "verify: " + found.size() + " difference" + (found.size() == 1 ? "" : "s") + " found and converged: "
+            + String.join("; ", found));
+  }
+
+  /** The stamp for what the profile now says, its seed files hashed (cached in .devenv/). */
+  private ConvergenceStamp stamp(AwsClients aws, Profile profile) {
+    SeedFingerprint seeds = new SeedFingerprint(DevenvDir.ensure(options.projectDir()));
+    return new ConvergenceStamp(aws, profile, seeds.of(profile.seed()), SeedFingerprint.targets(profile.seed()));
   }
 
   private Environment startEngine(Profile profile, List<Check> checks) {

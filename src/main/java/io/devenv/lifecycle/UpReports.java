@@ -26,6 +26,13 @@ public final class UpReports {
         aws.put("resources", r.aws().byKind());
         aws.put("drift", r.aws().driftLines());
       }
+      if (r.stamp() != null) {
+        Map<String, Object> stamp = new LinkedHashMap<>();
+        stamp.put("resources", r.stamp().resources());
+        stamp.put("seeds", r.stamp().seeds());
+        stamp.put("since", r.stamp().since().toString());
+        aws.put("unchangedSince", stamp);
+      }
       if (r.seed() != null) {
         aws.put("seedLoaded", r.seed().loaded());
         aws.put("seedUnchanged", r.seed().unchanged());

@@ -73,7 +73,13 @@ class UpExternalTest {
     Run second = up();
 
     assertThat(second.code).isEqualTo(ExitCode.OK);
-    assertThat(second.err).as("every resource up to date, nothing seeded again")
+    assertThat(second.err).as("the AWS side is unchanged by its stamp; manifests still converge")
+        .contains("resources, 3 seeds unchanged since", "(stamp)", "0 created, 0 configured");
+
+    Run verified = up("--verify");
+
+    assertThat(verified.code).isEqualTo(ExitCode.OK);
+    assertThat(verified.err).as("with --verify every resource up to date, nothing seeded again")
         .contains("1 bucket: 1 up to date", "0 written, 40 unchanged", "0 created, 0 configured");
   }
 
@@ -88,9 +94,11 @@ class UpExternalTest {
     assertThat(project.resolve(".devenv/env")).doesNotExist();
   }
 
-  private Run up() {
-    return run("up", "--detach", "--engine", "external", "--aws-endpoint", MINISTACK.endpoint().toString(),
-        "--kubeconfig", cluster.kubeconfig().toString(), "--report", project.resolve("report.xml").toString());
+  private Run up(String... more) {
+    String[] args = {"up", "--detach", "--engine", "external", "--aws-endpoint", MINISTACK.endpoint().toString(),
+        "--kubeconfig", cluster.kubeconfig().toString(), "--report", project.resolve("report.xml").toString()};
+    return run(java.util.stream.Stream.concat(java.util.stream.Stream.of(args), java.util.stream.Stream.of(more))
+        .toArray(String[]::new));
   }
 
   private Run run(String... args) {
