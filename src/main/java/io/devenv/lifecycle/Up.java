@@ -8,6 +8,7 @@ import io.devenv.aws.AwsProvisioner;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
+import io.devenv.core.Timings;
 import io.devenv.engine.DevenvDir;
 import io.devenv.engine.DockerEngine;
 import io.devenv.engine.EngineOptions;
@@ -44,9 +45,17 @@ public final class Up {
   private final Progress progress;
   private final java.util.concurrent.atomic.AtomicBoolean overdue = new java.util.concurrent.atomic.AtomicBoolean();
 
+  private final Timings timings;
+
   public Up(UpOptions options) {
+    this(options, Timings.sinceJvmStart());
+  }
+
+  /** @param timings where each phase's time is recorded, for {@code --timings} */
+  public Up(UpOptions options, Timings timings) {
     this.options = options;
     this.progress = options.progress();
+    this.timings = timings;
   }
 
   /**
@@ -60,7 +69,9 @@ public final class Up {
       return converge(profile);
     }
     // The whole up, not only the engine step: two ups on one project must not seed at once.
+    long locking = System.nanoTime();
     try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), Duration.ofMinutes(5), progress)) {
+      timings.record("project lock", locking);
       return converge(profile);
     }
   }
@@ -77,20 +88,24 @@ public final class Up {
       SeedReport seeded = null;
       ConvergenceStamp.Match unchanged = null;
       if (env.aws() != null) {
-        try (AwsClients aws = new AwsClients(env.aws())) {
-          ConvergenceStamp stamp = step(checks, "aws", "convergence stamp", () -> stamp(aws, profile));
-          unchanged = options.reset() || options.verify() ? null : stamp.check().orElse(null);
+        try (AwsClients aws = timings.time("AWS: SDK HTTP client built", () -> new AwsClients(env.aws()))) {
+          ConvergenceStamp stamp = step(checks, "aws", "convergence stamp",
+              () -> timings.time("AWS: seed files hashed", () -> stamp(aws, profile)));
+          unchanged = options.reset() || options.verify() ? null
+              : timings.time("AWS: convergence stamp read", () -> stamp.check().orElse(null));
           if (unchanged != null) {
             progress.start("AWS").done(unchanged.describe());
             checks.add(Check.passed("aws", "AWS " + unchanged.describe(), Duration.ZERO));
           } else {
-            provisioned = step(checks, "aws", "AWS resources", () -> new AwsProvisioner(aws, progress).provision(profile));
+            provisioned = step(checks, "aws", "AWS resources", 
+                () -> timings.time("AWS: resources provisioned", () -> new AwsProvisioner(aws, progress).provision(profile)));
             checks.addAll(resourceChecks(provisioned));
-            seeded = step(checks, "seed", "seed data", () -> new Seeder(aws, progress).seed(profile, options.reset()));
+            seeded = step(checks, "seed", "seed data", 
+                () -> timings.time("AWS: seed data", () -> new Seeder(aws, progress).seed(profile, options.reset())));
             checks.addAll(seedChecks(seeded));
             // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
             if (provisioned.driftLines().isEmpty()) {
-              stamp.record();
+              timings.time("AWS: convergence stamp written", stamp::record);
             }
             if (options.verify()) {
               reportVerified(provisioned, seeded);
@@ -106,16 +121,19 @@ public final class Up {
         KubernetesClient c = client;
         String kubectl = "kubectl --kubeconfig " + io.devenv.profile.Origin.display(kubeconfig);
         deployed = step(checks, "kubernetes", "Kubernetes deploy",
-            () -> new KubernetesDeployer(c, progress).withKubectl(kubectl).deploy(profile, env.aws()));
+            () -> timings.time("Kubernetes: manifests applied and ready",
+                () -> new KubernetesDeployer(c, progress).withKubectl(kubectl).deploy(profile, env.aws())));
         checks.addAll(deployed.checks());
       }
       List<Forward> forwards = List.of();
       if (client != null && options.portForwards() && !profile.kubernetes().portForwards().isEmpty()) {
         PortForwards started = new PortForwards(client, progress);
         held = started;
-        forwards = step(checks, "expose", "port-forwards", () -> started.start(profile));
+        forwards = step(checks, "expose", "port-forwards", () -> timings.time("port-forwards", () -> started.start(profile)));
       }
-      Path envFile = EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfig, forwards));
+      Path kube = kubeconfig;
+      List<Forward> fw = forwards;
+      Path envFile = timings.time("env file", () -> EnvFile.write(options.projectDir(), EnvFile.variables(env, kube, fw)));
       KubernetesClient heldClient = client;
       PortForwards heldForwards = held;
       client = null;
@@ -164,7 +182,7 @@ public final class Up {
 
   private Environment startEngine(Profile profile, List<Check> checks) {
     String what = options.engine() == UpOptions.Engine.DOCKER ? "containers started or reused" : "external endpoints";
-    return step(checks, "engine", what, () -> {
+    return step(checks, "engine", what, () -> timings.time("engine: " + what, () -> {
       if (options.engine() == UpOptions.Engine.EXTERNAL) {
         return new ExternalEngine(options.environment()).connect(profile, options.external());
       }
@@ -173,7 +191,7 @@ public final class Up {
           .withEnvironment(options.environment())
           .withProgress(progress);
       return DockerEngine.connect().start(profile, engine);
-    });
+    }));
   }
 
   /** Runs one step, recording it as a check; a failure becomes an UpException carrying the checks. */

@@ -54,6 +54,20 @@ public final class UpReports {
     return doc;
   }
 
+  /** Each phase with its start (from the JVM's start) and duration, in seconds, then the total. */
+  public static Map<String, Object> timings(io.devenv.core.Timings timings) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("phases", timings.phases().stream().map(p -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("phase", p.name());
+      m.put("startSeconds", p.start().toMillis() / 1000.0);
+      m.put("seconds", p.duration().toMillis() / 1000.0);
+      return m;
+    }).toList());
+    doc.put("totalSeconds", timings.sinceOrigin().toMillis() / 1000.0);
+    return doc;
+  }
+
   public static List<Map<String, Object>> checks(List<Check> checks) {
     return checks.stream().map(c -> {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package io.devenv.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devenv.aws.AwsClients;
 import io.devenv.cli.Main;
 import io.devenv.core.ExitCode;
@@ -68,6 +70,23 @@ class ConvergenceStampTest {
     assertThat(verified.err).as("--verify checks every resource and finds nothing to do")
         .contains("1 bucket: 1 up to date", "verify: every resource and seed was as declared")
         .doesNotContain("(stamp)");
+
+    Run json = up("--output", "json", "--timings");
+
+    assertThat(json.code).isEqualTo(ExitCode.OK);
+    JsonNode doc = readJson(json.out);
+    assertThat(doc.at("/aws/unchangedSince/resources").asInt()).as("the stamp in the JSON document").isEqualTo(7);
+    assertThat(doc.at("/aws/resources").isMissingNode()).as("no per-resource outcome: none was checked").isTrue();
+    assertThat(doc.at("/timings/phases").findValuesAsText("phase"))
+        .as("--timings names each phase").contains("profile loaded", "AWS: convergence stamp read");
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
   }
 
   @Test
