@@ -150,7 +150,7 @@ public final class ConvergenceStamp {
   }
 
   /** devenv's version and, for a build from source, its jar's time: a rebuilt devenv checks again. */
-  static String build() {
+  public static String build() {
     String version = String.valueOf(ConvergenceStamp.class.getPackage().getImplementationVersion());
     try {
       Path code = Path.of(ConvergenceStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());

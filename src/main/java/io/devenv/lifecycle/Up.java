@@ -122,7 +122,7 @@ public final class Up {
         String kubectl = "kubectl --kubeconfig " + io.devenv.profile.Origin.display(kubeconfig);
         deployed = step(checks, "kubernetes", "Kubernetes deploy",
             () -> timings.time("Kubernetes: manifests applied and ready",
-                () -> new KubernetesDeployer(c, progress).withKubectl(kubectl).deploy(profile, env.aws())));
+                () -> new KubernetesDeployer(c, progress).withKubectl(kubectl).withVerify(options.verify()).deploy(profile, env.aws())));
         checks.addAll(deployed.checks());
       }
       List<Forward> forwards = List.of();

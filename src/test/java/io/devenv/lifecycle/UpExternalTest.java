@@ -73,8 +73,9 @@ class UpExternalTest {
     Run second = up();
 
     assertThat(second.code).isEqualTo(ExitCode.OK);
-    assertThat(second.err).as("the AWS side is unchanged by its stamp; manifests still converge")
-        .contains("resources, 3 seeds unchanged since", "(stamp)", "0 created, 0 configured");
+    assertThat(second.err).as("the AWS side and the applied manifests are unchanged by their stamps")
+        .containsPattern("AWS: 7 resources, 3 seeds unchanged since \\d\\d:\\d\\d \\(stamp\\)")
+        .containsPattern("Kubernetes: \\d+ objects unchanged since \\d\\d:\\d\\d \\(stamp\\)");
 
     Run verified = up("--verify");
 
