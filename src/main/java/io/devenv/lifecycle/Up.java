@@ -83,6 +83,9 @@ public final class Up {
     KubernetesClient client = null;
     PortForwards held = null;
     try {
+      if (profile.needsAws()) {
+        AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's
+      }
       Environment env = startEngine(profile, checks);
       ProvisionReport provisioned = null;
       SeedReport seeded = null;
