@@ -18,6 +18,7 @@ grep -q 'failures="0"' "$report" || fail "$report records failures"
 echo "-- ./devenv status"
 ./devenv status -p "$profile"
 ./devenv status -p "$profile" --output json | grep -q '"running" : true' || fail "status does not say running"
+./devenv status -p "$profile" --verify | grep -q 'every declared resource is there' || fail "status --verify found resources missing"
 
 echo "-- eval \"\$(./devenv env)\""
 eval "$(./devenv env)"

@@ -1,20 +1,32 @@
 package io.devenv.cli;
 
+import io.devenv.aws.AwsClients;
+import io.devenv.aws.ConvergenceStamp;
+import io.devenv.aws.ResourcePresence;
 import io.devenv.core.ExitCode;
+import io.devenv.engine.DevenvDir;
+import io.devenv.engine.Environment;
+import java.util.List;
 import io.devenv.engine.ContainerStatus;
 import io.devenv.engine.DockerEngine;
 import io.devenv.engine.Status;
 import io.devenv.expose.EnvFile;
 import io.devenv.profile.Profile;
 import io.devenv.seed.SeedCounts;
+import io.devenv.seed.SeedFingerprint;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code devenv status}: what runs for the profile, and where. */
 @Command(name = "status", description = "Show the profile's containers, health, endpoints, resources and seed data.")
 final class StatusCommand extends BaseCommand {
+
+  @Option(names = "--verify", description = "Also ask the emulator whether every declared resource is there (read-only)"
+      + " and whether up's convergence stamp still matches.")
+  boolean verify;
 
   @Override
   protected int execute(Context context) {
@@ -22,6 +34,7 @@ final class StatusCommand extends BaseCommand {
     Status status = DockerEngine.connect().status(context.projectDir(), profile.name());
     SeedCounts seeds = SeedCounts.of(profile.seed());
     boolean up = !status.isEmpty() && status.containers().stream().allMatch(ContainerStatus::running);
+    Verification verified = verify && up && profile.needsAws() ? Verification.of(profile, context.projectDir()) : null;
     if (context.json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("profile", profile.name());
@@ -31,8 +44,14 @@ final class StatusCommand extends BaseCommand {
       doc.put("resources", profile.aws().resourceCount());
       doc.put("seed", Map.of("objects", seeds.objects(), "items", seeds.items(), "messages", seeds.messages()));
       doc.put("envFile", Files.exists(EnvFile.path(context.projectDir())) ? EnvFile.read(context.projectDir()) : Map.of());
+      if (verified != null) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("stampMatches", verified.stamp() != null);
+        v.put("missing", verified.missing());
+        doc.put("verify", v);
+      }
       context.printJson(doc);
-      return up ? ExitCode.OK : ExitCode.FAILURE;
+      return up && (verified == null || verified.missing().isEmpty()) ? ExitCode.OK : ExitCode.FAILURE;
     }
     if (status.isEmpty()) {
       context.out().println(profile.name() + " is not running: run devenv up");
@@ -49,6 +68,25 @@ final class StatusCommand extends BaseCommand {
       context.out().println("  env file: " + io.devenv.profile.Origin.display(EnvFile.path(context.projectDir()))
           + " (eval \"$(devenv env)\")");
     }
-    return up ? ExitCode.OK : ExitCode.FAILURE;
+    if (verified != null) {
+      context.out().println("  stamp: " + (verified.stamp() == null
+          ? "none, or out of date: the next up checks every resource and seed" : verified.stamp().describe()));
+      context.out().println("  verify: " + (verified.missing().isEmpty() ? "every declared resource is there"
+          : "missing " + String.join(", ", verified.missing()) + ": run devenv up --verify"));
+    }
+    return up && (verified == null || verified.missing().isEmpty()) ? ExitCode.OK : ExitCode.FAILURE;
+  }
+
+  /** What --verify found: the stamp that matched (or null) and the declared resources that are not there. */
+  private record Verification(ConvergenceStamp.Match stamp, List<String> missing) {
+
+    static Verification of(Profile profile, java.nio.file.Path projectDir) {
+      Environment env = DockerEngine.connect().attach(profile, projectDir);
+      try (AwsClients aws = new AwsClients(env.aws())) {
+        SeedFingerprint seeds = new SeedFingerprint(DevenvDir.ensure(projectDir));
+        ConvergenceStamp stamp = new ConvergenceStamp(aws, profile, seeds.of(profile.seed()), SeedFingerprint.targets(profile.seed()));
+        return new Verification(stamp.check().orElse(null), new ResourcePresence(aws).missing(profile.aws()));
+      }
+    }
   }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devenv.aws.AwsClients;
+import io.devenv.aws.ResourcePresence;
+import io.devenv.profile.Profile;
+import io.devenv.profile.ProfileLoader;
 import io.devenv.cli.Main;
 import io.devenv.core.ExitCode;
 import io.devenv.testing.MiniStackProcess;
@@ -104,6 +107,22 @@ class ConvergenceStampTest {
     assertThat(verified.err).contains("verify:", "queue junit-queue created").doesNotContain("(stamp)");
     try (AwsClients aws = AwsClients.of(MINISTACK.endpoint(), "eu-west-3")) {
       assertThat(aws.sqs().getQueueUrl(r -> r.queueName("junit-queue")).queueUrl()).isNotBlank();
+    }
+  }
+
+  @Test
+  @DisplayName("the read-only presence check behind status --verify names a resource deleted by hand, and creates nothing")
+  void presence() {
+    assertThat(up().code).isEqualTo(ExitCode.OK);
+    Profile profile = ProfileLoader.load(project.resolve("profiles/default.yaml"));
+    try (AwsClients aws = AwsClients.of(MINISTACK.endpoint(), "eu-west-3")) {
+      assertThat(new ResourcePresence(aws).missing(profile.aws())).as("all 7 there after up").isEmpty();
+      String url = aws.sqs().getQueueUrl(r -> r.queueName("junit-queue")).queueUrl();
+      aws.sqs().deleteQueue(r -> r.queueUrl(url));
+      aws.ssm().deleteParameter(r -> r.name("/junit/flag"));
+
+      assertThat(new ResourcePresence(aws).missing(profile.aws())).containsExactly("queue junit-queue", "parameter /junit/flag");
+      assertThat(new ResourcePresence(aws).missing(profile.aws())).as("asking created nothing").hasSize(2);
     }
   }
 
