@@ -1,7 +1,7 @@
 package io.devenv.aws;
 
 import io.devenv.core.DevenvException;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -128,11 +128,21 @@ public final class AwsClients implements AutoCloseable {
 
   private KinesisClient buildKinesis() {
     // The SDK speaks CBOR to Kinesis by default, which not every emulator reads (MiniStack does
-    // not); every emulator reads the JSON protocol. The SDK offers only this global switch.
-    if (System.getProperty(CBOR_PROPERTY) == null && System.getenv("AWS_CBOR_DISABLE") == null) {
+    // not); every emulator reads the JSON protocol. The SDK's only switch is a system property it
+    // reads while building a client: set it for this build alone, so other clients keep their default.
+    synchronized (AwsClients.class) {
+      String before = System.getProperty(CBOR_PROPERTY);
       System.setProperty(CBOR_PROPERTY, "false");
+      try {
+        return configure(KinesisClient.builder()).build();
+      } finally {
+        if (before == null) {
+          System.clearProperty(CBOR_PROPERTY);
+        } else {
+          System.setProperty(CBOR_PROPERTY, before);
+        }
+      }
     }
-    return configure(KinesisClient.builder()).build();
   }
 
   private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>

@@ -189,7 +189,7 @@ public final class AwsProvisioner {
       Map<String, Progress.Step> steps = new LinkedHashMap<>();
       byKind.forEach((kind, futures) -> {
         if (!futures.isEmpty()) {
-          steps.put(kind, progress.start("AWS " + plural(kind, futures.size())));
+          steps.put(kind, progress.start(AwsSteps.name(kind, futures.size())));
         }
       });
       for (Map.Entry<String, List<CompletableFuture<ResourceResult>>> entry : byKind.entrySet()) {
@@ -229,10 +229,6 @@ public final class AwsProvisioner {
     } catch (RuntimeException e) {
       throw AwsErrors.wrap(operation, name, aws.endpoint(), e);
     }
-  }
-
-  static String plural(String kind, int n) {
-    return n + " " + kind + (n == 1 ? "" : "s");
   }
 
   static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -1,19 +1,18 @@
 package io.devenv.cli;
 
 import io.devenv.core.ExitCode;
-import io.devenv.engine.DockerEngine;
 import io.devenv.engine.DownReport;
-import io.devenv.expose.EnvFile;
-import io.devenv.expose.KubeconfigFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code devenv down}: removes the profile's containers and network. */
 @Command(name = "down", description = "Remove the profile's containers and network (and with --volumes, its state).")
 final class DownCommand extends BaseCommand {
+
+  @Mixin
+  EngineMixin engine;
 
   @Option(names = "--volumes", description = "Also remove the emulator's state volume.")
   boolean volumes;
@@ -22,12 +21,9 @@ final class DownCommand extends BaseCommand {
   boolean all;
 
   @Override
-  protected int execute(Context context) throws IOException {
+  protected int execute(Context context) {
     String profile = all ? null : context.profile().name();
-    DownReport report = DockerEngine.connect().down(context.projectDir(), profile, volumes);
-    // The files point at what was just removed; leaving them would mislead the next shell.
-    Files.deleteIfExists(EnvFile.path(context.projectDir()));
-    Files.deleteIfExists(KubeconfigFile.path(context.projectDir()));
+    DownReport report = engine.operations(context).down(profile, volumes);
     if (context.json()) {
       context.printJson(Map.of("containers", report.containers(), "networks", report.networks(), "volumes", report.volumes()));
     } else {

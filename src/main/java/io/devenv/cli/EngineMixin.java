@@ -1,17 +1,20 @@
 package io.devenv.cli;
 
-import io.devenv.engine.ExternalEngine;
+import io.devenv.engine.EngineChoice;
+import io.devenv.engine.EngineKind;
+import io.devenv.lifecycle.Operations;
 import io.devenv.lifecycle.UpOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the environment runs: options shared by up and seed. */
+/** Where the environment runs: options shared by up, seed, status, down and logs. */
 final class EngineMixin {
 
   @Option(names = "--engine", paramLabel = "ENGINE",
-      description = "docker (default): start or reuse containers; external: use --aws-endpoint and a kubeconfig that already run.")
-  UpOptions.Engine engine = UpOptions.Engine.DOCKER;
+      description = "docker (default for up): start or reuse containers; external: use --aws-endpoint and a kubeconfig"
+          + " that already run. Other commands default to the engine the last up used.")
+  EngineKind engine;
 
   @Option(names = "--aws-endpoint", paramLabel = "URL",
       description = "With --engine external: the AWS endpoint (default: the profile's aws.endpoint).")
@@ -28,11 +31,24 @@ final class EngineMixin {
   @Option(names = "--context", paramLabel = "NAME", description = "With --engine external: the kubeconfig context.")
   String context;
 
+  /** The engine given on the command line, or null when none was. */
+  EngineChoice choice() {
+    if (engine == null) {
+      return null;
+    }
+    return new EngineChoice(engine, awsEndpoint, allowRemoteAws, kubeconfig, this.context);
+  }
+
+  /** How up runs: the engine given, else docker. */
   UpOptions options(Context context) {
-    ExternalEngine.Options external = new ExternalEngine.Options(awsEndpoint, allowRemoteAws, kubeconfig, this.context);
-    UpOptions base = engine == UpOptions.Engine.EXTERNAL
-        ? UpOptions.external(context.projectDir(), external)
-        : UpOptions.docker(context.projectDir());
+    EngineChoice given = choice();
+    UpOptions base = UpOptions.of(context.projectDir(), given == null ? EngineChoice.docker() : given);
     return base.withProgress(context.json() ? io.devenv.core.Progress.SILENT : context.progress());
+  }
+
+  /** The other verbs: on the engine given, else on the one the last up used. */
+  Operations operations(Context context) {
+    return new Operations(context.projectDir(), choice(), System.getenv(),
+        context.json() ? io.devenv.core.Progress.SILENT : context.progress());
   }
 }

@@ -1,29 +1,26 @@
 package io.devenv.cli;
 
-import io.devenv.aws.AwsClients;
-import io.devenv.aws.ConvergenceStamp;
-import io.devenv.aws.ResourcePresence;
 import io.devenv.core.ExitCode;
-import io.devenv.engine.DevenvDir;
-import io.devenv.engine.Environment;
+import io.devenv.lifecycle.Operations;
 import java.util.List;
 import io.devenv.engine.ContainerStatus;
-import io.devenv.engine.DockerEngine;
 import io.devenv.engine.Status;
 import io.devenv.expose.EnvFile;
 import io.devenv.profile.Profile;
 import io.devenv.seed.SeedCounts;
-import io.devenv.seed.SeedFingerprint;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code devenv status}: what runs for the profile, and where. */
 @Command(name = "status", description = "Show the profile's containers, health, endpoints, resources and seed data.")
 final class StatusCommand extends BaseCommand {
 
+  @Mixin
+  EngineMixin engine;
   @Option(names = "--verify", description = "Also ask the emulator whether every declared resource is there (read-only)"
       + " and whether up's convergence stamp still matches.")
   boolean verify;
@@ -31,10 +28,11 @@ final class StatusCommand extends BaseCommand {
   @Override
   protected int execute(Context context) {
     Profile profile = context.profile();
-    Status status = DockerEngine.connect().status(context.projectDir(), profile.name());
+    Operations operations = engine.operations(context);
+    Status status = operations.status(profile);
     SeedCounts seeds = SeedCounts.of(profile.seed());
     boolean up = !status.isEmpty() && status.containers().stream().allMatch(ContainerStatus::running);
-    Verification verified = verify && up && profile.needsAws() ? Verification.of(profile, context.projectDir()) : null;
+    Operations.Verification verified = verify && up && profile.needsAws() ? operations.verify(profile) : null;
     if (context.json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("profile", profile.name());
@@ -57,7 +55,8 @@ final class StatusCommand extends BaseCommand {
       context.out().println(profile.name() + " is not running: run devenv up");
       return ExitCode.FAILURE;
     }
-    context.out().println(profile.name() + (up ? " is up" : " is partly up") + " (network " + String.join(", ", status.networks()) + ")");
+    context.out().println(profile.name() + (up ? " is up" : " is partly up") + (status.networks().isEmpty()
+        ? " (external engine)" : " (network " + String.join(", ", status.networks()) + ")"));
     for (ContainerStatus c : status.containers()) {
       context.out().printf("  %-4s %-40s %-8s %-10s %s%n", c.role(), c.name(), c.state(), c.health(),
           c.endpoint() == null ? "" : c.endpoint());
@@ -70,23 +69,10 @@ final class StatusCommand extends BaseCommand {
     }
     if (verified != null) {
       context.out().println("  stamp: " + (verified.stamp() == null
-          ? "none, or out of date: the next up checks every resource and seed" : verified.stamp().describe()));
+          ? "none, or out of date: the next up checks every resource and seed" : verified.stamp()));
       context.out().println("  verify: " + (verified.missing().isEmpty() ? "every declared resource is there"
           : "missing " + String.join(", ", verified.missing()) + ": run devenv up --verify"));
     }
     return up && (verified == null || verified.missing().isEmpty()) ? ExitCode.OK : ExitCode.FAILURE;
-  }
-
-  /** What --verify found: the stamp that matched (or null) and the declared resources that are not there. */
-  private record Verification(ConvergenceStamp.Match stamp, List<String> missing) {
-
-    static Verification of(Profile profile, java.nio.file.Path projectDir) {
-      Environment env = DockerEngine.connect().attach(profile, projectDir);
-      try (AwsClients aws = new AwsClients(env.aws())) {
-        SeedFingerprint seeds = new SeedFingerprint(DevenvDir.ensure(projectDir));
-        ConvergenceStamp stamp = new ConvergenceStamp(aws, profile, seeds.of(profile.seed()), SeedFingerprint.targets(profile.seed()));
-        return new Verification(stamp.check().orElse(null), new ResourcePresence(aws).missing(profile.aws()));
-      }
-    }
   }
 }

@@ -3,7 +3,7 @@ package io.devenv.cli;
 import io.devenv.core.Durations;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Timings;
-import io.devenv.engine.ShutdownGuard;
+import io.devenv.lifecycle.ShutdownGuard;
 import io.devenv.expose.Summary;
 import io.devenv.lifecycle.Foreground;
 import io.devenv.lifecycle.UpException;
@@ -66,7 +66,7 @@ final class UpCommand extends BaseCommand {
     try {
       UpResult result;
       try {
-        result = new Up(options, timings).run(profile);
+        result = Up.timed(options, timings).run(profile);
       } catch (UpException e) {
         writeReport(profile, e.checks());
         if (showTimings && !context.json()) {

@@ -1,5 +1,8 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -27,7 +30,7 @@ import java.util.function.Consumer;
  * {@link #start} reuses running ones whose settings hash matches and recreates the rest;
  * {@link #down} removes everything carrying the project's and profile's labels.
  */
-public final class DockerEngine {
+public final class DockerEngine implements Engine {
   private final DockerClient docker;
 
   public DockerEngine(DockerClient docker) {
@@ -50,13 +53,14 @@ public final class DockerEngine {
   /**
    * Starts or reuses the profile's containers and returns how to reach them. Checks everything it
    * can before any container starts (preset services, token, local images, a fixed port); holds
-   * the project lock while it works; on failure or interrupt removes what this call created
-   * (unless {@link EngineOptions#keepOnFailure()}) and restores the interrupt flag.
+   * on failure or interrupt removes what this call created (unless
+   * {@link EngineOptions#keepOnFailure()}) and restores the interrupt flag. The caller holds the
+   * project lock.
    *
    * @throws DevenvException exit 2 for a profile the preset cannot run, 1 for a start that failed,
    *     130 when interrupted
    */
-  @SuppressWarnings("try") // the lock is held for the block, not used in it
+  @Override
   public Environment start(Profile profile, EngineOptions options) {
     EmulatorPreset.check(profile, options.environment());
     if (profile.kubernetes().enabled()) {
@@ -66,9 +70,7 @@ public final class DockerEngine {
         && !publishedByOwnEmulator(new EnvironmentId(options.projectDir(), profile.name()), options.awsHostPort())) {
       throw PortCheck.taken(options.awsHostPort(), "the AWS emulator");
     }
-    try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), options.lockTimeout(), options.progress())) {
-      return new EnvironmentStarter(docker, profile, options).run();
-    }
+    return new EnvironmentStarter(docker, profile, options).run();
   }
 
   /** Whether the environment's own emulator holds the port (then a reuse or recreate frees it). */
@@ -85,6 +87,7 @@ public final class DockerEngine {
    *
    * @throws DevenvException when they are not running, saying to run devenv up
    */
+  @Override
   public Environment attach(Profile profile, Path projectDir) {
     EnvironmentId id = new EnvironmentId(projectDir, profile.name());
     AwsAccess aws = null;
@@ -95,10 +98,7 @@ public final class DockerEngine {
       }
       InspectContainerResponse info = DockerObjects.inspect(docker, c.getId());
       if (DockerObjects.role(c).equals(EnvironmentStarter.AWS)) {
-        int port = Integer.parseInt(c.getLabels().getOrDefault(Labels.SERVICE_PORT, "4566"));
-        URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + DockerObjects.hostPort(info, port));
-        String region = profile.aws().region() == null ? "us-east-1" : profile.aws().region();
-        aws = AwsAccess.local(endpoint, region).withNetworkAddress(DockerObjects.networkAddress(info, id.baseName()), port);
+        aws = DockerObjects.awsAccess(info, profile, id.baseName());
       } else if (DockerObjects.role(c).equals(EnvironmentStarter.K3S)) {
         cluster = new ClusterAccess(K3sCluster.kubeconfig(docker, c.getId(),
             DockerObjects.hostPort(info, K3sCluster.API_PORT)), null);
@@ -115,6 +115,7 @@ public final class DockerEngine {
    * Removes the containers and networks of a profile (every profile of the project when
    * {@code profileName} is null), and with {@code volumes} their state volumes too.
    */
+  @Override
   public DownReport down(Path projectDir, String profileName, boolean volumes) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
     List<String> containers = new ArrayList<>();
@@ -144,6 +145,21 @@ public final class DockerEngine {
     return new DownReport(containers, networks, removedVolumes);
   }
 
+  @Override
+  public EngineKind kind() {
+    return EngineKind.DOCKER;
+  }
+
+  @Override
+  public boolean ownsEnvironment() {
+    return true;
+  }
+
+  @Override
+  public Status status(Profile profile, Path projectDir) {
+    return status(projectDir, profile.name());
+  }
+
   /** What runs for a profile (every profile of the project when {@code profileName} is null). */
   public Status status(Path projectDir, String profileName) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
@@ -164,7 +180,7 @@ public final class DockerEngine {
     String endpoint = null;
     String health = c.getState();
     if (role.equals(EnvironmentStarter.AWS)) {
-      int port = DockerObjects.hostPort(info, Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, "4566")));
+      int port = DockerObjects.hostPort(info, Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, String.valueOf(AwsAccess.DEFAULT_PORT))));
       if (port > 0) {
         endpoint = "http://" + ContainerSetup.LOOPBACK + ":" + port;
         if ("running".equals(c.getState())) {
@@ -187,6 +203,7 @@ public final class DockerEngine {
    * @param tail how many past lines to show; negative for all
    * @param follow keep streaming until the container stops or the thread is interrupted
    */
+  @Override
   public void logs(Path projectDir, String profileName, String role, int tail, boolean follow, Consumer<String> lines) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
     Container container = DockerObjects.containers(docker, id).stream()

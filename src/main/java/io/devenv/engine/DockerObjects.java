@@ -8,6 +8,9 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
+import io.devenv.environment.AwsAccess;
+import io.devenv.profile.Profile;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,6 +80,14 @@ final class DockerObjects {
   }
 
   /** Removes a container with its anonymous volumes; true if it existed. */
+  /** How to reach a running emulator container: its published port on 127.0.0.1 and its network address. */
+  static AwsAccess awsAccess(InspectContainerResponse info, Profile profile, String network) {
+    int port = Integer.parseInt(info.getConfig().getLabels()
+        .getOrDefault(Labels.SERVICE_PORT, String.valueOf(AwsAccess.DEFAULT_PORT)));
+    URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + hostPort(info, port));
+    return AwsAccess.local(endpoint, profile.aws().region()).withNetworkAddress(networkAddress(info, network), port);
+  }
+
   static boolean removeContainer(DockerClient docker, String containerId) {
     try {
       docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();

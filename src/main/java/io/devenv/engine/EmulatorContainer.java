@@ -1,9 +1,7 @@
 package io.devenv.engine;
 
-import java.net.URI;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.ContainerState;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -85,16 +83,7 @@ public class EmulatorContainer extends GenericContainer<EmulatorContainer> {
     }
   }
 
-  /** The endpoint for AWS clients on this machine, e.g. {@code http://127.0.0.1:49153}. */
-  public URI getEndpoint() {
-    return endpoint(this, settings.port());
-  }
-
   public EmulatorSettings getSettings() {
     return settings;
-  }
-
-  static URI endpoint(ContainerState container, int port) {
-    return URI.create("http://" + ContainerSetup.LOOPBACK + ":" + container.getMappedPort(port));
   }
 }

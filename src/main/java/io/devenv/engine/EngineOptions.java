@@ -6,13 +6,12 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How {@link DockerEngine#start} runs.
+ * How {@link Engine#start} runs.
  *
  * @param projectDir the project directory: its hash labels the containers; {@code .devenv/} lives there
  * @param keepOnFailure leave what a failed or interrupted start created, for inspection
  * @param awsHostPort publish the emulator on this port of 127.0.0.1; 0 picks a free one
  * @param startupTimeout how long each container may take to become ready
- * @param lockTimeout how long to wait for another devenv working on the same project
  * @param environment the process environment (LOCALSTACK_AUTH_TOKEN is read from it)
  * @param progress where steps are reported
  */
@@ -21,7 +20,6 @@ public record EngineOptions(
     boolean keepOnFailure,
     int awsHostPort,
     Duration startupTimeout,
-    Duration lockTimeout,
     Map<String, String> environment,
     Progress progress) {
 
@@ -29,33 +27,29 @@ public record EngineOptions(
     environment = Map.copyOf(environment);
   }
 
-  /** Defaults: random port, 3 minutes to start, 5 minutes to wait for another devenv, no progress. */
+  /** Defaults: random port, 3 minutes to start, no progress. */
   public static EngineOptions of(Path projectDir) {
-    return new EngineOptions(projectDir, false, 0, Duration.ofMinutes(3), Duration.ofMinutes(5), System.getenv(),
+    return new EngineOptions(projectDir, false, 0, Duration.ofMinutes(3), System.getenv(),
         Progress.SILENT);
   }
 
   public EngineOptions withKeepOnFailure(boolean keep) {
-    return new EngineOptions(projectDir, keep, awsHostPort, startupTimeout, lockTimeout, environment, progress);
+    return new EngineOptions(projectDir, keep, awsHostPort, startupTimeout, environment, progress);
   }
 
   public EngineOptions withAwsHostPort(int port) {
-    return new EngineOptions(projectDir, keepOnFailure, port, startupTimeout, lockTimeout, environment, progress);
+    return new EngineOptions(projectDir, keepOnFailure, port, startupTimeout, environment, progress);
   }
 
   public EngineOptions withStartupTimeout(Duration timeout) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, timeout, lockTimeout, environment, progress);
-  }
-
-  public EngineOptions withLockTimeout(Duration timeout) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, timeout, environment, progress);
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, timeout, environment, progress);
   }
 
   public EngineOptions withEnvironment(Map<String, String> env) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, lockTimeout, env, progress);
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, env, progress);
   }
 
   public EngineOptions withProgress(Progress p) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, lockTimeout, environment, p);
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, environment, p);
   }
 }

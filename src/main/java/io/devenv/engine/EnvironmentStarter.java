@@ -1,5 +1,8 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -10,7 +13,6 @@ import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
 import io.devenv.profile.Profile;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -173,7 +175,7 @@ final class EnvironmentStarter {
 
   private Started<AwsAccess> emulator(EmulatorSettings settings, Container existing, String network) {
     String name = id.containerName(AWS);
-    Progress.Step step = progress.start("AWS emulator " + settings.preset().name() + " (" + settings.image() + ")");
+    Progress.Step step = progress.start(EngineSteps.emulator(settings.preset(), List.of()).name());
     LogTail log = new LogTail(20);
     try {
       String hash = settings.configHash();
@@ -226,7 +228,7 @@ final class EnvironmentStarter {
 
   private Started<ClusterAccess> cluster(String image, Container existing, String network) {
     String name = id.containerName(K3S);
-    Progress.Step step = progress.start("k3s (" + image + ")");
+    Progress.Step step = progress.start(EngineSteps.k3s(List.of()).name());
     LogTail log = new LogTail(20);
     try {
       String hash = Hashes.of(Map.of("role", K3S, "image", image));
@@ -260,7 +262,7 @@ final class EnvironmentStarter {
 
   private void importImages(String k3sContainerId) {
     List<String> images = profile.kubernetes().images();
-    Progress.Step step = progress.start("Local images into k3s");
+    Progress.Step step = progress.start(EngineSteps.images(List.of()).name());
     int imported = K3sImages.importInto(docker, k3sContainerId, images);
     step.done(imported + " imported, " + (images.size() - imported) + " up to date");
   }
@@ -295,11 +297,7 @@ final class EnvironmentStarter {
   }
 
   private AwsAccess awsAccess(String containerId, String network) {
-    InspectContainerResponse info = DockerObjects.inspect(docker, containerId);
-    int port = Integer.parseInt(info.getConfig().getLabels().getOrDefault(Labels.SERVICE_PORT, "4566"));
-    URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + DockerObjects.hostPort(info, port));
-    String region = profile.aws().region() == null ? "us-east-1" : profile.aws().region();
-    return AwsAccess.local(endpoint, region).withNetworkAddress(DockerObjects.networkAddress(info, network), port);
+    return DockerObjects.awsAccess(DockerObjects.inspect(docker, containerId), profile, network);
   }
 
   private ClusterAccess clusterAccess(String containerId) {

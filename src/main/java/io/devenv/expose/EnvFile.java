@@ -1,10 +1,10 @@
 package io.devenv.expose;
 
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.core.DevenvException;
-import io.devenv.engine.AwsAccess;
-import io.devenv.engine.DevenvDir;
-import io.devenv.engine.Environment;
+import io.devenv.environment.AwsAccess;
+import io.devenv.environment.DevenvDir;
+import io.devenv.environment.Environment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.devenv.expose;
 
 import io.devenv.core.DevenvException;
-import io.devenv.engine.ClusterAccess;
-import io.devenv.engine.DevenvDir;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.DevenvDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

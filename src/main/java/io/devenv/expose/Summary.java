@@ -1,8 +1,8 @@
 package io.devenv.expose;
 
-import io.devenv.kubernetes.PortForwards.Forward;
-import io.devenv.engine.AwsAccess;
-import io.devenv.engine.Environment;
+import io.devenv.expose.PortForwards.Forward;
+import io.devenv.environment.AwsAccess;
+import io.devenv.environment.Environment;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +44,6 @@ public final class Summary {
       rows.add(new Row("Env file", display(envFile), "eval \"$(devenv env)\""));
     }
     return new Summary(rows);
-  }
-
-  public List<Row> rows() {
-    return rows;
   }
 
   /** The table with aligned columns, one row a line. */

@@ -1,5 +1,6 @@
 package io.devenv.junit;
 
+import io.devenv.engine.EngineKind;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -34,12 +35,12 @@ public @interface DevEnv {
   String profile() default "";
 
   /** Where the environment runs. */
-  Engine engine() default Engine.DOCKER;
+  EngineKind engine() default EngineKind.DOCKER;
 
-  /** With {@link Engine#EXTERNAL}: the AWS endpoint (else the profile's {@code aws.endpoint}). */
+  /** With {@link EngineKind#EXTERNAL}: the AWS endpoint (else the profile's {@code aws.endpoint}). */
   String awsEndpoint() default "";
 
-  /** With {@link Engine#EXTERNAL}: the kubeconfig file (else $KUBECONFIG, then ~/.kube/config). */
+  /** With {@link EngineKind#EXTERNAL}: the kubeconfig file (else $KUBECONFIG, then ~/.kube/config). */
   String kubeconfig() default "";
 
   /**
@@ -53,14 +54,6 @@ public @interface DevEnv {
    * {@link DevEnvironment#namespace()} names it.
    */
   boolean freshNamespace() default false;
-
-  /** Where the environments run. */
-  enum Engine {
-    /** Containers in the local Docker, started or found again by their labels. */
-    DOCKER,
-    /** An AWS endpoint and a cluster that already run. */
-    EXTERNAL
-  }
 
   /** Marks a field to receive a {@link DevEnvironment}, an AWS SDK client or a KubernetesClient. */
   @Target(ElementType.FIELD)

@@ -1,15 +1,9 @@
 package io.devenv.junit;
 
-import io.devenv.aws.AwsClients;
-import io.devenv.core.Progress;
-import io.devenv.kubernetes.KubernetesDeployer;
+import io.devenv.lifecycle.Operations;
 import io.devenv.profile.Profile;
-import io.devenv.seed.Seeder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -112,18 +106,15 @@ public final class DevEnvExtension implements BeforeAllCallback, TestInstancePos
       shared.require();
       DevEnv annotation = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), DevEnv.class).orElseThrow();
       Profile profile = shared.profile();
-      Progress progress = Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+      Operations operations = SharedEnvironment.operations(shared.settings());
       if (annotation.reseed().length > 0) {
-        AwsClients aws = shared.aws();
-        new Seeder(aws, progress).seed(Isolation.onlySeeds(profile, annotation.reseed()), true);
+        operations.seed(shared.require().environment(), Isolation.onlySeeds(profile, annotation.reseed()), true);
       }
       String namespace = profile.kubernetes().namespace();
       String fresh = null;
       if (annotation.freshNamespace()) {
         fresh = freshName(namespace, classContext.getRequiredTestClass());
-        KubernetesClient client = shared.kubernetes();
-        new KubernetesDeployer(client, progress)
-            .deploy(Isolation.inNamespace(profile, fresh), shared.require().environment().aws());
+        operations.deploy(shared.require().environment(), Isolation.inNamespace(profile, fresh));
         namespace = fresh;
       }
       return new ClassEnvironment(shared, new DevEnvironment(shared, namespace), fresh);

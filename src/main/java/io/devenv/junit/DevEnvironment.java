@@ -1,7 +1,7 @@
 package io.devenv.junit;
 
-import io.devenv.engine.AwsAccess;
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.environment.AwsAccess;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.lifecycle.UpResult;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.Profile;
@@ -127,26 +127,10 @@ public final class DevEnvironment {
 
   /** A ready-made client of one of {@link #CLIENT_TYPES}, shared by every test of the run. */
   public <T> T client(Class<T> type) {
-    Object client;
-    if (type == KubernetesClient.class) {
-      client = shared.kubernetes();
-    } else if (type == S3Client.class) {
-      client = shared.aws().s3();
-    } else if (type == SqsClient.class) {
-      client = shared.aws().sqs();
-    } else if (type == SnsClient.class) {
-      client = shared.aws().sns();
-    } else if (type == DynamoDbClient.class) {
-      client = shared.aws().dynamo();
-    } else if (type == KinesisClient.class) {
-      client = shared.aws().kinesis();
-    } else if (type == SecretsManagerClient.class) {
-      client = shared.aws().secrets();
-    } else if (type == SsmClient.class) {
-      client = shared.aws().ssm();
-    } else {
+    if (!CLIENT_TYPES.contains(type)) {
       throw new IllegalArgumentException("devenv provides no " + type.getName() + "; ask for one of " + CLIENT_TYPES);
     }
+    Object client = shared.client(type);
     return type.cast(client);
   }
 

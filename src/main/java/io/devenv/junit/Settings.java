@@ -1,8 +1,8 @@
 package io.devenv.junit;
 
-import io.devenv.engine.ExternalEngine;
+import io.devenv.engine.EngineChoice;
+import io.devenv.engine.EngineKind;
 import io.devenv.lifecycle.Project;
-import io.devenv.lifecycle.UpOptions;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * What a {@link DevEnv} annotation asks for, with system properties applied over it. Equal
  * settings share one environment.
  */
-record Settings(Path projectDir, Path profileFile, UpOptions.Engine engine, URI awsEndpoint, Path kubeconfig,
+record Settings(Path projectDir, Path profileFile, EngineKind engine, URI awsEndpoint, Path kubeconfig,
     String kubeContext, String report) {
 
   static Settings of(DevEnv annotation) {
@@ -21,15 +21,16 @@ record Settings(Path projectDir, Path profileFile, UpOptions.Engine engine, URI 
     String engine = System.getProperty("devenv.engine", annotation.engine().name());
     String endpoint = System.getProperty("devenv.aws.endpoint", annotation.awsEndpoint());
     String kubeconfig = System.getProperty("devenv.kubeconfig", annotation.kubeconfig());
-    return new Settings(project, profile, UpOptions.Engine.valueOf(engine.toUpperCase(java.util.Locale.ROOT)),
+    return new Settings(project, profile, EngineKind.valueOf(engine.toUpperCase(java.util.Locale.ROOT)),
         endpoint.isBlank() ? null : URI.create(endpoint),
         kubeconfig.isBlank() ? null : project.resolve(kubeconfig),
         System.getProperty("devenv.kube.context"),
         System.getProperty("devenv.report", ""));
   }
 
-  ExternalEngine.Options external() {
-    return new ExternalEngine.Options(awsEndpoint, false, kubeconfig, kubeContext);
+  /** The engine and, for the external one, where its endpoints are. */
+  EngineChoice engineChoice() {
+    return new EngineChoice(engine, awsEndpoint, false, kubeconfig, kubeContext);
   }
 
   /** Where the readiness report goes, or null for none ({@code -Ddevenv.report=none}). */

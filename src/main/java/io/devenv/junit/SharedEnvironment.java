@@ -1,10 +1,9 @@
 package io.devenv.junit;
 
-import io.devenv.aws.AwsClients;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
-import io.devenv.engine.DockerEngine;
-import io.devenv.lifecycle.Clusters;
+import io.devenv.lifecycle.EnvironmentClients;
+import io.devenv.lifecycle.Operations;
 import io.devenv.lifecycle.Up;
 import io.devenv.lifecycle.UpException;
 import io.devenv.lifecycle.UpOptions;
@@ -32,8 +31,7 @@ final class SharedEnvironment implements AutoCloseable {
   private final UpResult up;
   private final RuntimeException failure;
   private final boolean attached;
-  private AwsClients aws;
-  private KubernetesClient kubernetes;
+  private EnvironmentClients clients;
 
   private SharedEnvironment(Settings settings, Profile profile, UpResult up, RuntimeException failure, boolean attached) {
     this.settings = settings;
@@ -53,10 +51,8 @@ final class SharedEnvironment implements AutoCloseable {
       return failed(settings, null, e, false);
     }
     Progress progress = Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
-    UpOptions options = (settings.engine() == UpOptions.Engine.EXTERNAL
-        ? UpOptions.external(settings.projectDir(), settings.external())
-        : UpOptions.docker(settings.projectDir())).withProgress(progress);
-    boolean attached = settings.engine() == UpOptions.Engine.DOCKER && isRunning(settings.projectDir(), profile);
+    UpOptions options = UpOptions.of(settings.projectDir(), settings.engineChoice()).withProgress(progress);
+    boolean attached = isRunning(settings, profile);
     Path report = settings.reportFile(profile.name());
     try {
       UpResult up = new Up(options).run(profile);
@@ -80,13 +76,14 @@ final class SharedEnvironment implements AutoCloseable {
     return new SharedEnvironment(settings, profile, null, new DevEnvStartException(text, e), attached);
   }
 
-  private static boolean isRunning(Path projectDir, Profile profile) {
-    try {
-      DockerEngine.connect().attach(profile, projectDir);
-      return true;
-    } catch (DevenvException notRunning) {
-      return false;
-    }
+  /** Whether it ran before the tests: then it is left as it was found (an external one always is). */
+  private static boolean isRunning(Settings settings, Profile profile) {
+    return operations(settings).running(profile);
+  }
+
+  static Operations operations(Settings settings) {
+    return new Operations(settings.projectDir(), settings.engineChoice(), System.getenv(),
+        Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 
   /** The environment, or the failure that kept it from coming up. */
@@ -109,39 +106,32 @@ final class SharedEnvironment implements AutoCloseable {
     return attached;
   }
 
-  synchronized AwsClients aws() {
-    if (require().environment().aws() == null) {
-      throw new IllegalStateException("profile " + profile.name() + " runs no AWS emulator");
-    }
-    if (aws == null) {
-      aws = new AwsClients(up.environment().aws());
-    }
-    return aws;
+  /** A client of the environment, shared by every test of the run. */
+  synchronized Object client(Class<?> type) {
+    return clients().client(type);
   }
 
   synchronized KubernetesClient kubernetes() {
-    if (require().environment().cluster() == null) {
-      throw new IllegalStateException("profile " + profile.name() + " runs no Kubernetes");
+    return clients().kubernetes();
+  }
+
+  private EnvironmentClients clients() {
+    if (clients == null) {
+      clients = new EnvironmentClients(require().environment());
     }
-    if (kubernetes == null) {
-      kubernetes = Clusters.client(up.environment().cluster());
-    }
-    return kubernetes;
+    return clients;
   }
 
   @Override
   public synchronized void close() {
-    if (aws != null) {
-      aws.close();
-    }
-    if (kubernetes != null) {
-      kubernetes.close();
+    if (clients != null) {
+      clients.close();
     }
     if (up != null) {
       up.close();
     }
-    if (!attached && settings.engine() == UpOptions.Engine.DOCKER && profile != null) {
-      DockerEngine.connect().down(settings.projectDir(), profile.name(), false);
+    if (!attached && profile != null) {
+      operations(settings).down(profile.name(), false);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.devenv.kubernetes;
 
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

@@ -1,7 +1,7 @@
 package io.devenv.kubernetes;
 
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;

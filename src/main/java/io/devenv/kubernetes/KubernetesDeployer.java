@@ -4,7 +4,7 @@ import io.devenv.aws.ConvergenceStamp;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.KubernetesSpec;
 import io.devenv.profile.Profile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -81,8 +81,14 @@ public final class KubernetesDeployer {
     List<Path> manifests = Optional.ofNullable(spec.manifests()).orElse(List.of());
     Duration waitTimeout = Optional.ofNullable(spec.waitTimeout()).orElse(DEFAULT_WAIT);
 
-    Progress.Step loading = progress.start("Loading Kubernetes manifests");
-    List<ManifestDocument> documents = resolveScopes(loader.load(manifests, ManifestValues.of(profile, aws, namespace)));
+    Progress.Step loading = progress.start(KubernetesSteps.load(manifests, List.of()).name());
+    List<ManifestDocument> documents;
+    try {
+      documents = resolveScopes(loader.load(manifests, ManifestValues.of(profile, aws, namespace)));
+    } catch (RuntimeException e) {
+      loading.failed(e.getMessage());
+      throw e;
+    }
     loading.done(documents.size() + " objects from " + manifests.size() + (manifests.size() == 1 ? " path" : " paths"));
 
     List<GenericKubernetesResource> seeds = ConfigMapSeeds.configMaps(
@@ -98,15 +104,14 @@ public final class KubernetesDeployer {
           Check.passed("kubernetes", "Kubernetes: " + unchanged.get().describe(), Duration.ZERO),
           Duration.ofNanos(System.nanoTime() - start));
     }
+    List<ManifestDocument> ordered = ApplyOrder.sort(documents);
 
-    Progress.Step applying = progress.start("Applying Kubernetes objects to " + String.join(", ", namespaces));
     List<DeployReport.Applied> applied = new ArrayList<>();
     List<Check> readiness = new ArrayList<>();
-    List<ObjectRef> pruned;
-    try {
+    step(KubernetesSteps.namespaces(namespaces, List.of()), applied, () -> {
       Set<String> declared = new TreeSet<>();
       for (ManifestDocument d : documents) {
-        if (isNamespace(d)) {
+        if (KubernetesSteps.isNamespace(d)) {
           applied.add(apply(d.object(), d.location(), label));
           declared.add(d.name());
         }
@@ -116,47 +121,58 @@ public final class KubernetesDeployer {
           applied.add(ensureNamespace(ns, label));
         }
       }
-      if (aws != null) {
+    });
+    if (aws != null) {
+      step(KubernetesSteps.wiring(namespaces, List.of()), applied, () -> {
         AwsWiring.Target target = AwsWiring.target(aws, progress);
         for (String ns : namespaces) {
           for (GenericKubernetesResource o : AwsWiring.objects(ns, aws, target)) {
             applied.add(apply(o, "devenv's AWS wiring", label));
           }
         }
-      }
-      List<ManifestDocument> ordered = ApplyOrder.sort(documents);
-      List<ObjectRef> crds = new ArrayList<>();
-      for (ManifestDocument d : ordered) {
-        if (ApiKinds.isCrd(d.apiVersion(), d.kind())) {
+      });
+    }
+    List<ManifestDocument> crdDocuments = ordered.stream().filter(d -> ApiKinds.isCrd(d.apiVersion(), d.kind())).toList();
+    if (!crdDocuments.isEmpty()) {
+      step(KubernetesSteps.crds(crdDocuments.size(), List.of()), applied, () -> {
+        List<ObjectRef> crds = new ArrayList<>();
+        for (ManifestDocument d : crdDocuments) {
           applied.add(apply(d.object(), d.location(), label));
           crds.add(d.ref());
         }
-      }
-      if (!crds.isEmpty()) {
         readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(crds, waitTimeout));
-      }
-      for (GenericKubernetesResource seed : seeds) {
-        applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
-      }
-      for (ManifestDocument d : ordered) {
-        if (!isNamespace(d) && !ApiKinds.isCrd(d.apiVersion(), d.kind())) {
-          applied.add(apply(d.object(), d.location(), label));
+      });
+    }
+    if (!seeds.isEmpty()) {
+      step(KubernetesSteps.configMaps(seeds.size(), List.of()), applied, () -> {
+        for (GenericKubernetesResource seed : seeds) {
+          applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
         }
+      });
+    }
+    List<ManifestDocument> objects = ordered.stream()
+        .filter(d -> !KubernetesSteps.isNamespace(d) && !ApiKinds.isCrd(d.apiVersion(), d.kind())).toList();
+    step(KubernetesSteps.apply(objects.size(), List.of()), applied, () -> {
+      for (ManifestDocument d : objects) {
+        applied.add(apply(d.object(), d.location(), label));
       }
-      pruned = prune(namespace, label, applied, namespaces);
+    });
+    List<ObjectRef> pruned = new ArrayList<>();
+    Progress.Step pruning = progress.start(KubernetesSteps.prune(List.of()).name());
+    try {
+      pruned.addAll(prune(namespace, label, applied, namespaces));
     } catch (RuntimeException e) {
-      applying.failed(e.getMessage());
+      pruning.failed(e.getMessage());
       throw e;
     }
-    DeployReport sofar = new DeployReport(applied, pruned, List.copyOf(namespaces), applier.usesServerSideApply(), readiness, Duration.ZERO);
-    applying.done(sofar.summary());
+    pruning.done(pruned.size() + " pruned");
 
     List<ObjectRef> workloads = documents.stream()
         .map(ManifestDocument::ref)
         .filter(r -> Rollout.waitedFor(r) && r.namespace() != null)
         .toList();
     if (!workloads.isEmpty()) {
-      Progress.Step waiting = progress.start("Waiting for " + workloads.size() + (workloads.size() == 1 ? " workload" : " workloads") + " to be ready");
+      Progress.Step waiting = progress.start(KubernetesSteps.waitReady(workloads.size(), List.of()).name());
       try {
         readiness.addAll(new ReadinessWaiter(client, progress, kubectl).await(workloads, waitTimeout));
         waiting.done(workloads.size() + " ready");
@@ -170,6 +186,25 @@ public final class KubernetesDeployer {
     stamp.record(applied.stream().map(DeployReport.Applied::ref).toList());
     return new DeployReport(applied, pruned, List.copyOf(namespaces), applier.usesServerSideApply(), List.copyOf(readiness),
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Runs one step under its plan name; its outcome counts what it applied ("2 created, 0 configured, 1 unchanged"). */
+  private void step(io.devenv.core.PlannedStep planned, List<DeployReport.Applied> applied, Runnable work) {
+    Progress.Step step = progress.start(planned.name());
+    int before = applied.size();
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      step.failed(e.getMessage());
+      throw e;
+    }
+    List<DeployReport.Applied> mine = applied.subList(before, applied.size());
+    step.done(count(mine, ApplyOutcome.CREATED) + " created, " + count(mine, ApplyOutcome.CONFIGURED) + " configured, "
+        + count(mine, ApplyOutcome.UNCHANGED) + " unchanged");
+  }
+
+  private static long count(List<DeployReport.Applied> applied, ApplyOutcome outcome) {
+    return applied.stream().filter(a -> a.outcome() == outcome).count();
   }
 
   /** A ConfigMap both seeded and in a manifest would be written twice, each time differently. */
@@ -256,10 +291,6 @@ public final class KubernetesDeployer {
       profile.seed().configMaps().forEach(s -> namespaces.add(s.namespace() == null || s.namespace().isBlank() ? namespace : s.namespace()));
     }
     return namespaces;
-  }
-
-  private static boolean isNamespace(ManifestDocument d) {
-    return "Namespace".equals(d.kind()) && "v1".equals(d.apiVersion());
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.devenv.kubernetes;
 
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class ManifestValues {
   public static final String REGION = "devenv.region";
 
   /** The emulator's edge port when none is known yet (every preset listens there). */
-  public static final int DEFAULT_AWS_PORT = 4566;
+  public static final int DEFAULT_AWS_PORT = AwsAccess.DEFAULT_PORT;
 
   private ManifestValues() {}
 

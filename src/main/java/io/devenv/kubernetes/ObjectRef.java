@@ -27,11 +27,6 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 
-  /** The same object, whatever API version names it. */
-  public boolean sameObject(ObjectRef other) {
-    return compareTo(other) == 0;
-  }
-
   @Override
   public int compareTo(ObjectRef other) {
     return ORDER.compare(this, other);

@@ -1,7 +1,7 @@
 package io.devenv.lifecycle;
 
 import io.devenv.core.DevenvException;
-import io.devenv.engine.ClusterAccess;
+import io.devenv.environment.ClusterAccess;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

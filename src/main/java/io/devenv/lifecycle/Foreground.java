@@ -3,7 +3,6 @@ package io.devenv.lifecycle;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
 import io.devenv.engine.ContainerStatus;
-import io.devenv.engine.DockerEngine;
 import io.devenv.engine.DownReport;
 import io.devenv.engine.Status;
 import io.devenv.profile.Profile;
@@ -29,25 +28,25 @@ public final class Foreground {
 
   /** Blocks until the thread is interrupted (Ctrl-C), then tears down unless {@code keep}. */
   public int hold(Profile profile, UpResult result, boolean keep) {
-    boolean docker = options.engine() == UpOptions.Engine.DOCKER;
-    progress.info(keep || !docker
+    Operations engine = new Operations(options.projectDir(), options.engine(), options.environment(), progress);
+    boolean owned = engine.ownsEnvironment();
+    progress.info(keep || !owned
         ? "Press Ctrl-C to stop watching; the environment stays up (devenv down removes it)."
         : "Press Ctrl-C to stop and remove the environment (devenv up --keep leaves it running).");
-    DockerEngine engine = docker ? DockerEngine.connect() : null;
     Set<String> reported = new HashSet<>();
     try {
       while (true) {
         Thread.sleep(CHECK_EVERY.toMillis());
-        if (engine != null) {
-          reportStopped(engine.status(options.projectDir(), profile.name()), reported);
+        if (owned) {
+          reportStopped(engine.status(profile), reported);
         }
       }
     } catch (InterruptedException stop) {
       Thread.interrupted();
     }
-    if (docker && !keep) {
+    if (owned && !keep) {
       Progress.Step step = progress.start("Removing " + profile.name());
-      DownReport down = engine.down(options.projectDir(), profile.name(), false);
+      DownReport down = engine.down(profile.name(), false);
       step.done(down.summary());
     }
     return ExitCode.OK;

@@ -4,29 +4,22 @@ import io.devenv.aws.AwsClients;
 import io.devenv.aws.ConvergenceStamp;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.aws.ResourceResult;
-import io.devenv.aws.AwsProvisioner;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
+import io.devenv.core.PlannedStep;
 import io.devenv.core.Progress;
 import io.devenv.core.Timings;
-import io.devenv.engine.DevenvDir;
-import io.devenv.engine.DockerEngine;
+import io.devenv.engine.Engine;
 import io.devenv.engine.EngineOptions;
-import io.devenv.engine.Environment;
-import io.devenv.engine.ExternalEngine;
-import io.devenv.engine.ProjectLock;
+import io.devenv.environment.Environment;
 import io.devenv.expose.EnvFile;
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.ExposeSteps;
 import io.devenv.expose.KubeconfigFile;
+import io.devenv.expose.PortForwards.Forward;
 import io.devenv.kubernetes.DeployReport;
-import io.devenv.kubernetes.KubernetesDeployer;
-import io.devenv.kubernetes.PortForwards;
 import io.devenv.kubernetes.ReadinessException;
 import io.devenv.profile.Profile;
 import io.devenv.seed.SeedReport;
-import io.devenv.seed.SeedFingerprint;
-import io.devenv.seed.Seeder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,25 +30,38 @@ import java.util.TimerTask;
 /**
  * {@code devenv up}: engine → AWS resources → seed data → Kubernetes → files and forwards, in one
  * direction. Every step converges, so running it on an environment that is already up only checks.
- * Used by the CLI and by the JUnit extension alike.
+ * Used by the CLI and by the JUnit extension alike; takes the project lock once, for every engine.
  */
 public final class Up {
 
+  /** How long an up waits for another devenv working on the same project. */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(5);
+
   private final UpOptions options;
+  private final UpParts parts;
   private final Progress progress;
+  private final Timings timings;
   private final java.util.concurrent.atomic.AtomicBoolean overdue = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private final Timings timings;
-
   public Up(UpOptions options) {
-    this(options, Timings.sinceJvmStart());
+    this(options, UpParts.real(options.engine(), options.environment(), options.verify()));
   }
 
-  /** @param timings where each phase's time is recorded, for {@code --timings} */
-  public Up(UpOptions options, Timings timings) {
+  public Up(UpOptions options, UpParts parts) {
+    this(options, parts, Timings.sinceJvmStart());
+  }
+
+  /** @param timings where each phase's time is recorded, for {@code up --timings} */
+  public Up(UpOptions options, UpParts parts, Timings timings) {
     this.options = options;
+    this.parts = parts;
     this.progress = options.progress();
     this.timings = timings;
+  }
+
+  /** The real parts, recording each phase's time in {@code timings}. */
+  public static Up timed(UpOptions options, Timings timings) {
+    return new Up(options, UpParts.real(options.engine(), options.environment(), options.verify()), timings);
   }
 
   /**
@@ -65,12 +71,9 @@ public final class Up {
    */
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public UpResult run(Profile profile) {
-    if (options.engine() == UpOptions.Engine.EXTERNAL) {
-      return converge(profile);
-    }
     // The whole up, not only the engine step: two ups on one project must not seed at once.
     long locking = System.nanoTime();
-    try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), Duration.ofMinutes(5), progress)) {
+    try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), LOCK_WAIT, progress)) {
       timings.record("project lock", locking);
       return converge(profile);
     }
@@ -80,8 +83,7 @@ public final class Up {
     long start = System.nanoTime();
     List<Check> checks = new ArrayList<>();
     Timer deadline = deadline(Thread.currentThread());
-    KubernetesClient client = null;
-    PortForwards held = null;
+    UpParts.Forwarding held = null;
     try {
       if (profile.needsAws()) {
         AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's
@@ -91,63 +93,54 @@ public final class Up {
       SeedReport seeded = null;
       ConvergenceStamp.Match unchanged = null;
       if (env.aws() != null) {
-        try (AwsClients aws = timings.time("AWS: SDK HTTP client built", () -> new AwsClients(env.aws()))) {
-          ConvergenceStamp stamp = step(checks, "aws", "convergence stamp",
-              () -> timings.time("AWS: seed files hashed", () -> stamp(aws, profile)));
-          unchanged = options.reset() || options.verify() ? null
-              : timings.time("AWS: convergence stamp read", () -> stamp.check().orElse(null));
-          if (unchanged != null) {
-            progress.start("AWS").done(unchanged.describe());
-            checks.add(Check.passed("aws", "AWS " + unchanged.describe(), Duration.ZERO));
-          } else {
-            provisioned = step(checks, "aws", "AWS resources", 
-                () -> timings.time("AWS: resources provisioned", () -> new AwsProvisioner(aws, progress).provision(profile)));
-            checks.addAll(resourceChecks(provisioned));
-            seeded = step(checks, "seed", "seed data", 
-                () -> timings.time("AWS: seed data", () -> new Seeder(aws, progress).seed(profile, options.reset())));
-            checks.addAll(seedChecks(seeded));
-            // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
-            if (provisioned.driftLines().isEmpty()) {
-              timings.time("AWS: convergence stamp written", stamp::record);
-            }
-            if (options.verify()) {
-              reportVerified(provisioned, seeded);
-            }
+        unchanged = options.reset() || options.verify() ? null : step(checks, "aws", "convergence stamp",
+            () -> timings.time("AWS: convergence stamp read", () -> parts.stamps().check(env.aws(), profile, options.projectDir())))
+            .orElse(null);
+        if (unchanged != null) {
+          progress.start("AWS").done(unchanged.describe());
+          checks.add(Check.passed("aws", "AWS " + unchanged.describe(), Duration.ZERO));
+        } else {
+          provisioned = step(checks, "aws", "AWS resources", () -> timings.time("AWS: resources provisioned",
+              () -> parts.provisioner().provision(env.aws(), profile, progress)));
+          checks.addAll(resourceChecks(provisioned));
+          seeded = step(checks, "seed", "seed data", () -> timings.time("AWS: seed data",
+              () -> parts.seeder().seed(env.aws(), profile, options.reset(), progress)));
+          checks.addAll(seedChecks(seeded));
+          // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
+          if (provisioned.driftLines().isEmpty()) {
+            timings.time("AWS: convergence stamp written", () -> parts.stamps().record(env.aws(), profile, options.projectDir()));
+          }
+          if (options.verify()) {
+            reportVerified(provisioned, seeded);
           }
         }
       }
       DeployReport deployed = null;
       Path kubeconfig = null;
       if (env.cluster() != null) {
-        kubeconfig = KubeconfigFile.write(options.projectDir(), env.cluster());
-        client = Clusters.client(env.cluster());
-        KubernetesClient c = client;
+        kubeconfig = report(ExposeSteps.kubeconfig(options.projectDir()), () -> KubeconfigFile.write(options.projectDir(), env.cluster()));
         String kubectl = "kubectl --kubeconfig " + io.devenv.profile.Origin.display(kubeconfig);
         deployed = step(checks, "kubernetes", "Kubernetes deploy",
             () -> timings.time("Kubernetes: manifests applied and ready",
-                () -> new KubernetesDeployer(c, progress).withKubectl(kubectl).withVerify(options.verify()).deploy(profile, env.aws())));
+                () -> parts.deployer().deploy(env.cluster(), env.aws(), profile, kubectl, progress)));
         checks.addAll(deployed.checks());
       }
       List<Forward> forwards = List.of();
-      if (client != null && options.portForwards() && !profile.kubernetes().portForwards().isEmpty()) {
-        PortForwards started = new PortForwards(client, progress);
-        held = started;
-        forwards = step(checks, "expose", "port-forwards", () -> timings.time("port-forwards", () -> started.start(profile)));
+      if (env.cluster() != null && options.portForwards() && !profile.kubernetes().portForwards().isEmpty()) {
+        held = step(checks, "expose", "port-forwards", () -> timings.time("port-forwards", () -> report(ExposeSteps.forwards(profile),
+            () -> parts.exposer().forward(env.cluster(), profile, progress))));
+        forwards = held.forwards();
       }
-      Path kube = kubeconfig;
-      List<Forward> fw = forwards;
-      Path envFile = timings.time("env file", () -> EnvFile.write(options.projectDir(), EnvFile.variables(env, kube, fw)));
-      KubernetesClient heldClient = client;
-      PortForwards heldForwards = held;
-      client = null;
+      Path kubeconfigFile = kubeconfig;
+      List<Forward> started = forwards;
+      Path envFile = report(ExposeSteps.envFile(options.projectDir(), env.aws() != null, env.cluster() != null, !forwards.isEmpty()),
+          () -> EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfigFile, started)));
+      UpParts.Forwarding heldForwards = held;
       held = null;
       return new UpResult(env, provisioned, seeded, unchanged, deployed, forwards, envFile, kubeconfig, checks,
           Duration.ofNanos(System.nanoTime() - start), () -> {
             if (heldForwards != null) {
               heldForwards.close();
-            }
-            if (heldClient != null) {
-              heldClient.close();
             }
           });
     } catch (UpException e) {
@@ -159,10 +152,21 @@ public final class Up {
       if (held != null) {
         held.close();
       }
-      if (client != null) {
-        client.close();
-      }
     }
+  }
+
+  private Environment startEngine(Profile profile, List<Check> checks) {
+    String what = options.engine().kind().startCheck();
+    Environment env = step(checks, "engine", what, () -> timings.time("engine: " + what, () -> {
+      Engine engine = parts.engine().get();
+      EngineOptions engineOptions = EngineOptions.of(options.projectDir())
+          .withKeepOnFailure(options.keepOnFailure())
+          .withEnvironment(options.environment())
+          .withProgress(progress);
+      return engine.start(profile, engineOptions);
+    }));
+    EngineRecord.write(options.projectDir(), options.engine());
+    return env;
   }
 
   /** What a full check found that a stamp would have hidden: anything it had to create or load. */
@@ -177,24 +181,17 @@ public final class Up {
             + String.join("; ", found));
   }
 
-  /** The stamp for what the profile now says, its seed files hashed (cached in .devenv/). */
-  private ConvergenceStamp stamp(AwsClients aws, Profile profile) {
-    SeedFingerprint seeds = new SeedFingerprint(DevenvDir.ensure(options.projectDir()));
-    return new ConvergenceStamp(aws, profile, seeds.of(profile.seed()), SeedFingerprint.targets(profile.seed()));
-  }
-
-  private Environment startEngine(Profile profile, List<Check> checks) {
-    String what = options.engine() == UpOptions.Engine.DOCKER ? "containers started or reused" : "external endpoints";
-    return step(checks, "engine", what, () -> timings.time("engine: " + what, () -> {
-      if (options.engine() == UpOptions.Engine.EXTERNAL) {
-        return new ExternalEngine(options.environment()).connect(profile, options.external());
-      }
-      EngineOptions engine = EngineOptions.of(options.projectDir())
-          .withKeepOnFailure(options.keepOnFailure())
-          .withEnvironment(options.environment())
-          .withProgress(progress);
-      return DockerEngine.connect().start(profile, engine);
-    }));
+  /** Does one of up's own steps under its plan name. */
+  private <T> T report(PlannedStep planned, java.util.function.Supplier<T> work) {
+    Progress.Step step = progress.start(planned.name());
+    try {
+      T result = work.get();
+      step.done("");
+      return result;
+    } catch (RuntimeException e) {
+      step.failed(e.getMessage());
+      throw e;
+    }
   }
 
   /** Runs one step, recording it as a check; a failure becomes an UpException carrying the checks. */

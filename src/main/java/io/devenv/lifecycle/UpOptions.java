@@ -1,7 +1,7 @@
 package io.devenv.lifecycle;
 
 import io.devenv.core.Progress;
-import io.devenv.engine.ExternalEngine;
+import io.devenv.engine.EngineChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -10,10 +10,10 @@ import java.util.Map;
  * How {@link Up} runs.
  *
  * @param projectDir where {@code .devenv/} is written and what labels the containers
- * @param engine where things run
- * @param external the external engine's endpoints (used with {@link Engine#EXTERNAL})
+ * @param engine where things run (and, for the external engine, where its endpoints are)
  * @param reset re-load seed data even where it is up to date
- * @param verify check every resource and seed even when the convergence stamp says nothing changed
+ * @param verify check every resource and seed, and apply every object, even when the convergence
+ *     stamps say nothing changed
  * @param keepOnFailure leave what a failed start created, for inspection
  * @param timeout the whole {@code up}, or null for no bound beyond each step's own
  * @param portForwards start the profile's port-forwards (they live as long as this process)
@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public record UpOptions(
     Path projectDir,
-    Engine engine,
-    ExternalEngine.Options external,
+    EngineChoice engine,
     boolean reset,
     boolean verify,
     boolean keepOnFailure,
@@ -32,49 +31,41 @@ public record UpOptions(
     Map<String, String> environment,
     Progress progress) {
 
-  /** Where an environment runs. */
-  public enum Engine {
-    /** Containers started (or found again) by devenv in the local Docker. */
-    DOCKER,
-    /** An AWS endpoint and a cluster that already run. */
-    EXTERNAL
-  }
-
   public UpOptions {
     environment = Map.copyOf(environment);
   }
 
   /** Docker, no reset, the process environment, silent. */
   public static UpOptions docker(Path projectDir) {
-    return new UpOptions(projectDir, Engine.DOCKER, new ExternalEngine.Options(null, false, null, null), false, false, false,
-        null, true, System.getenv(), Progress.SILENT);
+    return of(projectDir, EngineChoice.docker());
   }
 
-  public static UpOptions external(Path projectDir, ExternalEngine.Options external) {
-    return new UpOptions(projectDir, Engine.EXTERNAL, external, false, false, false, null, true, System.getenv(), Progress.SILENT);
+  /** The engine chosen, no reset, the process environment, silent. */
+  public static UpOptions of(Path projectDir, EngineChoice engine) {
+    return new UpOptions(projectDir, engine, false, false, false, null, true, System.getenv(), Progress.SILENT);
   }
 
   public UpOptions withProgress(Progress p) {
-    return new UpOptions(projectDir, engine, external, reset, verify, keepOnFailure, timeout, portForwards, environment, p);
+    return new UpOptions(projectDir, engine, reset, verify, keepOnFailure, timeout, portForwards, environment, p);
   }
 
   public UpOptions withReset(boolean r) {
-    return new UpOptions(projectDir, engine, external, r, verify, keepOnFailure, timeout, portForwards, environment, progress);
+    return new UpOptions(projectDir, engine, r, verify, keepOnFailure, timeout, portForwards, environment, progress);
   }
 
   public UpOptions withVerify(boolean v) {
-    return new UpOptions(projectDir, engine, external, reset, v, keepOnFailure, timeout, portForwards, environment, progress);
+    return new UpOptions(projectDir, engine, reset, v, keepOnFailure, timeout, portForwards, environment, progress);
   }
 
   public UpOptions withKeepOnFailure(boolean k) {
-    return new UpOptions(projectDir, engine, external, reset, verify, k, timeout, portForwards, environment, progress);
+    return new UpOptions(projectDir, engine, reset, verify, k, timeout, portForwards, environment, progress);
   }
 
   public UpOptions withPortForwards(boolean f) {
-    return new UpOptions(projectDir, engine, external, reset, verify, keepOnFailure, timeout, f, environment, progress);
+    return new UpOptions(projectDir, engine, reset, verify, keepOnFailure, timeout, f, environment, progress);
   }
 
   public UpOptions withTimeout(Duration t) {
-    return new UpOptions(projectDir, engine, external, reset, verify, keepOnFailure, t, portForwards, environment, progress);
+    return new UpOptions(projectDir, engine, reset, verify, keepOnFailure, t, portForwards, environment, progress);
   }
 }

@@ -40,6 +40,11 @@ abstract class SeedTarget {
   abstract String verb();
 
   String describe() {
+    return describe(kind, name);
+  }
+
+  /** "table catalog": how a target is named in progress and in the plan. */
+  static String describe(String kind, String name) {
     return kind + " " + name;
   }
 

@@ -63,7 +63,7 @@ public final class Seeder {
     ExecutorService lanes = Executors.newFixedThreadPool(ordered, threads("devenv-seed-lane-"));
     try {
       Map<SeedTarget, Progress.Step> steps = new LinkedHashMap<>();
-      targets.forEach(t -> steps.put(t, progress.start("seed " + t.describe())));
+      targets.forEach(t -> steps.put(t, progress.start(SeedSteps.name(t.describe()))));
       long started = System.nanoTime();
       try {
         prepare(targets, reset, pool);

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ class DoctorTest {
   }
 
   @Test
+  @Tag("docker")
   @DisplayName("On a working machine with the emulator image present, an AWS-only profile passes every check")
   void healthyMachine() {
     DockerRequirements.image(DockerRequirements.MINISTACK_IMAGE);

@@ -1,5 +1,7 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
+import io.devenv.environment.AwsAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -22,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The engine against a real Docker and a real emulator image (MiniStack, built locally). Each
  * test uses its own project directory and removes everything it made, also when it fails.
  */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class DockerEngineTest {
   @TempDir Path project;
   private DockerEngine engine;

@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What only separate processes show: Ctrl-C during up, and Docker not being there at all. */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class EngineProcessTest {
   @TempDir Path project;
 

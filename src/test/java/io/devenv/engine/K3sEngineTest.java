@@ -1,5 +1,6 @@
 package io.devenv.engine;
 
+import io.devenv.environment.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devenv.expose.KubeconfigFile;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The k3s container itself. Runs where the pinned rancher/k3s image is present locally (no
  * registry serves it on the CI machines of this project); skipped with a message elsewhere.
  */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class K3sEngineTest {
   @TempDir Path project;
   private DockerEngine engine;

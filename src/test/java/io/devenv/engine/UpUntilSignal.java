@@ -1,6 +1,7 @@
 package io.devenv.engine;
 
 import io.devenv.core.DevenvException;
+import io.devenv.lifecycle.ShutdownGuard;
 import io.devenv.profile.ProfileLoader;
 import java.nio.file.Path;
 import java.time.Duration;

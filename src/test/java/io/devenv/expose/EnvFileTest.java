@@ -1,11 +1,11 @@
 package io.devenv.expose;
 
-import io.devenv.kubernetes.PortForwards.Forward;
+import io.devenv.expose.PortForwards.Forward;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devenv.engine.AwsAccess;
-import io.devenv.engine.ClusterAccess;
-import io.devenv.engine.Environment;
+import io.devenv.environment.AwsAccess;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.Environment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The extension with the docker engine and the local MiniStack image: attach, or start and remove. */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class DevEnvDockerTest {
 
   private static final Path PROJECT = Path.of("").toAbsolutePath();

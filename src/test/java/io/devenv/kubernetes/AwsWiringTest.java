@@ -2,7 +2,7 @@ package io.devenv.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

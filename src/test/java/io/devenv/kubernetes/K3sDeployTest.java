@@ -3,9 +3,11 @@ package io.devenv.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.devenv.expose.ForwardListener;
+import io.devenv.expose.PortForwards;
 import io.devenv.core.Check;
 import io.devenv.core.Progress;
-import io.devenv.engine.ClusterAccess;
+import io.devenv.environment.ClusterAccess;
 import io.devenv.engine.DockerRequirements;
 import io.devenv.engine.K3sCluster;
 import io.devenv.lifecycle.Clusters;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.k3s.K3sContainer;
@@ -32,6 +35,7 @@ import org.testcontainers.k3s.K3sContainer;
  * real logs, and a forward that outlives its pod. Runs where the k3s image is in the local
  * Docker daemon (and the cluster can pull busybox); skipped, saying so, everywhere else.
  */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class K3sDeployTest {
 
   private static K3sContainer k3s;

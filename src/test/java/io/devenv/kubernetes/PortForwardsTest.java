@@ -3,6 +3,7 @@ package io.devenv.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.devenv.expose.PortForwards;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.profile.Profile;

@@ -288,8 +288,9 @@ class ReadinessTest {
   @Test
   @DisplayName("a pod of the previous ReplicaSet still crashing does not fail the rollout of the fixed Deployment")
   void previousRevisionIgnored() throws IOException {
-    // Given a Deployment at revision 2, its old ReplicaSet's pod in CrashLoopBackOff, and a rollout taking 1.5 s
-    controllers.readyAfter(Duration.ofMillis(1500));
+    // Given a Deployment at revision 2, its old ReplicaSet's pod in CrashLoopBackOff, and a rollout taking 3 s
+    // (long enough that the prune before the wait, slow on a loaded machine, cannot use it all up)
+    controllers.readyAfter(Duration.ofMillis(3000));
     var deployment = client.apps().deployments().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
         .withNewMetadata().withName("api").addToAnnotations("deployment.kubernetes.io/revision", "2").endMetadata()
         .withNewSpec().withNewSelector().addToMatchLabels("app", "api").endSelector()

@@ -1,6 +1,6 @@
 package io.devenv.kubernetes;
 
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileLoader;
 import java.io.IOException;

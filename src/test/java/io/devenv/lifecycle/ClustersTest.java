@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
-import io.devenv.engine.ClusterAccess;
+import io.devenv.environment.ClusterAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -85,6 +85,29 @@ class UpExternalTest {
   }
 
   @Test
+  @DisplayName("after an external up, status, seed, logs and down go to the external engine it remembered, never to Docker")
+  void laterVerbsFollowTheEngine() {
+    assertThat(up().code).isEqualTo(ExitCode.OK);
+
+    Run status = run("status");
+    assertThat(status.code).as("stderr:%n%s", status.err).isEqualTo(ExitCode.OK);
+    assertThat(status.out).contains("up-external is up (external engine)", MINISTACK.endpoint().toString(), "healthy");
+
+    Run seed = run("seed");
+    assertThat(seed.code).as("stderr:%n%s", seed.err).isEqualTo(ExitCode.OK);
+    assertThat(seed.out).contains("0 loaded");
+
+    Run logs = run("logs", "aws");
+    assertThat(logs.code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(logs.err).contains("external engine runs no aws container");
+
+    Run down = run("down");
+    assertThat(down.code).as("stderr:%n%s", down.err).isEqualTo(ExitCode.OK);
+    assertThat(down.out).contains("Nothing of up-external was running");
+    assertThat(project.resolve(".devenv/env")).as("the env file no longer points anywhere").doesNotExist();
+  }
+
+  @Test
   @DisplayName("an endpoint that is not on this machine is refused before anything is written")
   void remoteEndpointRefused() {
     Run run = run("up", "--detach", "--engine", "external", "--aws-endpoint", "http://203.0.113.10:4566",

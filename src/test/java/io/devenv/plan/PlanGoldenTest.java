@@ -67,7 +67,7 @@ class PlanGoldenTest {
     assertThat(lines).as("seed counts come from the fixture files")
         .contains("597 items (70.7 KiB) from fixtures/user-preferences/seed/items.ndjson");
     assertThat(String.join("\n", lines)).as("a secret's value never appears in a plan").doesNotContain("s3cr3t-value");
-    assertThat(plan.steps().get(0).action()).as("the emulator starts first").isEqualTo("start AWS emulator");
+    assertThat(plan.steps().get(0).action()).as("the emulator starts first").isEqualTo("AWS emulator");
     assertThat(plan.steps()).extracting(Plan.Step::index).as("steps are numbered from 1 without gaps")
         .isEqualTo(java.util.stream.IntStream.rangeClosed(1, plan.steps().size()).boxed().toList());
   }

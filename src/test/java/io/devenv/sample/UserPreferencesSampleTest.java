@@ -8,6 +8,7 @@ import io.devenv.junit.DevEnv;
 import io.devenv.junit.DevEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 @ExtendWith(LocalEmulatorImage.class)
 // tag::class[]
+@Tag("docker") // needs Docker: lets a build run these apart from its fast tests
 @DevEnv(profile = "src/test/resources/sample/user-preferences.yaml")
 class UserPreferencesSampleTest {
 

@@ -7,7 +7,7 @@ import io.devenv.aws.AwsProvisioner;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.aws.ResourceResult;
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileLoader;
 import io.devenv.testing.MiniStackProcess;

@@ -10,7 +10,7 @@ import io.devenv.aws.ResourceResult;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.Origin;
 import io.devenv.profile.Profile;

@@ -1,6 +1,6 @@
 package io.devenv.testing;
 
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,6 +1,7 @@
-package io.devenv.engine;
+package io.devenv.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.devenv.core.DevenvException;
@@ -45,11 +46,11 @@ class ProjectLockTest {
   }
 
   @Test
-  @DisplayName("The thread holding the lock can take it again (the CLI around up, the engine inside)")
-  void reentrant() {
-    try (ProjectLock outer = ProjectLock.acquire(project, Duration.ofSeconds(1), Progress.SILENT);
-        ProjectLock inner = ProjectLock.acquire(project, Duration.ofSeconds(1), Progress.SILENT)) {
-      assertThat(inner).isSameAs(outer);
+  @DisplayName("The lock is not re-entrant: taken once per verb, a second take in the same thread waits and fails")
+  void notReentrant() {
+    try (ProjectLock outer = ProjectLock.acquire(project, Duration.ofSeconds(1), Progress.SILENT)) {
+      assertThatThrownBy(() -> ProjectLock.acquire(project, Duration.ofMillis(300), Progress.SILENT))
+          .isInstanceOf(DevenvException.class).hasMessageContaining("Another devenv");
     }
     // and it is free again afterwards
     try (ProjectLock again = ProjectLock.acquire(project, Duration.ZERO, Progress.SILENT)) {

@@ -1,6 +1,8 @@
-package io.devenv.plan;
+package io.devenv.aws;
 
+import io.devenv.core.PlannedStep;
 import io.devenv.profile.AwsSpec;
+import io.devenv.profile.Origin;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.ParameterSpec;
 import io.devenv.profile.QueueSpec;
@@ -9,30 +11,58 @@ import io.devenv.profile.StreamSpec;
 import io.devenv.profile.TableSpec;
 import io.devenv.profile.TopicSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The plan's AWS resource steps, in the order the provisioner creates them. */
-final class AwsSteps {
+/**
+ * The AWS steps of {@code up}, one per kind as the provisioner reports them ({@link #name}), each
+ * listing its resources in the order they are created.
+ */
+public final class AwsSteps {
 
   private AwsSteps() {}
 
-  static void add(PlanBuilder plan, AwsSpec aws) {
-    // Queues first: dead-letter queues, then the rest; buckets and topics point at queues.
-    aws.queues().stream().filter(q -> isDeadLetter(aws, q)).forEach(q -> queue(plan, q));
-    aws.queues().stream().filter(q -> !isDeadLetter(aws, q)).forEach(q -> queue(plan, q));
-    aws.topics().forEach(t -> topic(plan, t));
-    aws.buckets().forEach(b -> bucket(plan, b));
-    aws.tables().forEach(t -> table(plan, t));
-    aws.streams().forEach(s -> stream(plan, s));
-    aws.secrets().forEach(s -> secret(plan, s));
-    aws.parameters().forEach(p -> parameter(plan, p));
+  /** The progress name of one kind's step: "AWS 2 queues". */
+  public static String name(String kind, int count) {
+    return step(kind, count, List.of()).name();
+  }
+
+  public static List<PlannedStep> of(AwsSpec aws) {
+    Map<String, List<String>> byKind = new LinkedHashMap<>();
+    ProvisionReport.KINDS.forEach(k -> byKind.put(k, new ArrayList<>()));
+    // Dead-letter queues before the queues that point at them.
+    aws.queues().stream().filter(q -> isDeadLetter(aws, q)).forEach(q -> byKind.get("queue").add(queue(q)));
+    aws.queues().stream().filter(q -> !isDeadLetter(aws, q)).forEach(q -> byKind.get("queue").add(queue(q)));
+    aws.topics().forEach(t -> byKind.get("topic").add(topic(t)));
+    aws.buckets().forEach(b -> byKind.get("bucket").add(bucket(b)));
+    aws.tables().forEach(t -> byKind.get("table").add(table(t)));
+    aws.streams().forEach(s -> byKind.get("stream").add(stream(s)));
+    aws.secrets().forEach(s -> byKind.get("secret").add(secret(s)));
+    aws.parameters().forEach(p -> byKind.get("parameter").add(parameter(p)));
+    List<PlannedStep> steps = new ArrayList<>();
+    byKind.forEach((kind, resources) -> {
+      if (!resources.isEmpty()) {
+        steps.add(step(kind, resources.size(), resources));
+      }
+    });
+    return steps;
+  }
+
+  private static PlannedStep step(String kind, int count, List<String> resources) {
+    return new PlannedStep("aws", "AWS", count + " " + kind + (count == 1 ? "" : "s"), resources);
+  }
+
+  /** "name: detail, detail" or just the name. */
+  private static String line(String name, List<String> details) {
+    return details.isEmpty() ? name : name + ": " + String.join(", ", details);
   }
 
   private static boolean isDeadLetter(AwsSpec aws, QueueSpec q) {
     return aws.queues().stream().anyMatch(o -> o.deadLetter() != null && q.name().equals(o.deadLetter().queue()));
   }
 
-  private static void queue(PlanBuilder plan, QueueSpec q) {
+  private static String queue(QueueSpec q) {
     List<String> d = new ArrayList<>();
     if (q.fifo()) {
       d.add(q.contentBasedDeduplication() ? "FIFO, content-based deduplication" : "FIFO");
@@ -49,20 +79,20 @@ final class AwsSteps {
     if (q.deadLetter() != null) {
       d.add("dead letters → " + q.deadLetter().queue() + " after " + q.deadLetter().maxReceiveCount() + " receives");
     }
-    plan.step("aws", "create SQS queue", q.name(), d);
+    return line(q.name(), d);
   }
 
-  private static void topic(PlanBuilder plan, TopicSpec t) {
+  private static String topic(TopicSpec t) {
     List<String> d = new ArrayList<>();
     for (TopicSpec.Subscription s : t.subscriptions()) {
       String how = (s.rawDelivery() ? "raw" : "enveloped")
           + (s.filterPolicy().isEmpty() ? "" : ", filter " + s.filterPolicy());
       d.add("subscription → " + s.queue() + " (" + how + ")");
     }
-    plan.step("aws", "create SNS topic", t.name(), d);
+    return line(t.name(), d);
   }
 
-  private static void bucket(PlanBuilder plan, BucketSpec b) {
+  private static String bucket(BucketSpec b) {
     List<String> d = new ArrayList<>();
     if (b.versioning()) {
       d.add("versioning");
@@ -74,10 +104,10 @@ final class AwsSteps {
       String filter = (n.prefix() == null ? "" : ", prefix " + n.prefix()) + (n.suffix() == null ? "" : ", suffix " + n.suffix());
       d.add("notification → " + n.queue() + " (" + String.join(", ", n.events()) + filter + ")");
     }
-    plan.step("aws", "create S3 bucket", b.name(), d);
+    return line(b.name(), d);
   }
 
-  private static void table(PlanBuilder plan, TableSpec t) {
+  private static String table(TableSpec t) {
     List<String> d = new ArrayList<>();
     d.add("key " + key(t.partitionKey()) + (t.sortKey() == null ? "" : " + " + key(t.sortKey())));
     for (TableSpec.Index i : t.indexes()) {
@@ -90,27 +120,27 @@ final class AwsSteps {
     if (t.stream() != null) {
       d.add("stream " + t.stream());
     }
-    plan.step("aws", "create DynamoDB table", t.name(), d);
+    return line(t.name(), d);
   }
 
   private static String key(TableSpec.KeyAttribute k) {
     return k.name() + " (" + k.type() + ")";
   }
 
-  private static void stream(PlanBuilder plan, StreamSpec s) {
-    plan.step("aws", "create Kinesis stream", s.name(), List.of(s.shards() + " shard" + (s.shards() == 1 ? "" : "s")));
+  private static String stream(StreamSpec s) {
+    return line(s.name(), List.of(s.shards() + " shard" + (s.shards() == 1 ? "" : "s")));
   }
 
-  private static void secret(PlanBuilder plan, SecretSpec s) {
+  private static String secret(SecretSpec s) {
     // Never print a secret's value in a plan: only where it comes from.
-    String source = s.file() != null ? "from " + PlanBuilder.display(s.file())
+    String source = s.file() != null ? "from " + Origin.display(s.file())
         : s.value() instanceof java.util.Map<?, ?> m ? "JSON with keys " + m.keySet() : "a string value";
-    plan.step("aws", "create secret", s.name(), List.of(source));
+    return line(s.name(), List.of(source));
   }
 
-  private static void parameter(PlanBuilder plan, ParameterSpec p) {
-    String source = p.file() != null ? "from " + PlanBuilder.display(p.file())
+  private static String parameter(ParameterSpec p) {
+    String source = p.file() != null ? "from " + Origin.display(p.file())
         : p.type() == ParameterSpec.Type.SecureString ? "value hidden" : "= " + p.value();
-    plan.step("aws", "create SSM parameter", p.name(), List.of(p.type().toString(), source));
+    return line(p.name(), List.of(p.type().toString(), source));
   }
 }

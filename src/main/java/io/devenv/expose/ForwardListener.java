@@ -1,4 +1,4 @@
-package io.devenv.kubernetes;
+package io.devenv.expose;
 
 import io.devenv.core.Progress;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One local port: accepts connections on 127.0.0.1 and sends each to a ready pod the Service
  * selects when the connection arrives, through the API server's port-forward.
  */
-final class ForwardListener {
+public final class ForwardListener {
 
   /** Where a connection goes: a pod and the container port the Service's port targets. */
   record Target(String pod, int port) {}
@@ -120,7 +120,7 @@ final class ForwardListener {
         .findFirst();
   }
 
-  static boolean ready(Pod pod) {
+  public static boolean ready(Pod pod) {
     return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
         && "Running".equals(pod.getStatus().getPhase())
         && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));

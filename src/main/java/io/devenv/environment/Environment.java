@@ -1,4 +1,4 @@
-package io.devenv.engine;
+package io.devenv.environment;
 
 import io.devenv.profile.Profile;
 

@@ -1,4 +1,4 @@
-package io.devenv.engine;
+package io.devenv.environment;
 
 import io.devenv.core.DevenvException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.devenv.engine;
+package io.devenv.environment;
 
 /**
  * How to reach the Kubernetes cluster.

@@ -1,4 +1,4 @@
-package io.devenv.aws;
+package io.devenv.environment;
 
 import io.devenv.core.DevenvException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.devenv.kubernetes;
+package io.devenv.expose;
 
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
@@ -104,7 +104,7 @@ public final class PortForwards implements AutoCloseable {
 
   private static ServicePort servicePort(PortForward pf, Service service, String namespace) {
     return service.getSpec().getPorts().stream()
-        .filter(p -> p.getPort() != null && p.getPort() == pf.port())
+        .filter(p -> p.getPort() != null && p.getPort().intValue() == pf.port().intValue())
         .findFirst()
         .orElseThrow(() -> invalid(where(pf) + "Service " + namespace + "/" + pf.service() + " has no port " + pf.port()
             + " (it has " + service.getSpec().getPorts().stream().map(p -> String.valueOf(p.getPort())).collect(Collectors.joining(", ")) + ")"));

@@ -1,4 +1,4 @@
-package io.devenv.engine;
+package io.devenv.environment;
 
 import java.net.URI;
 
@@ -18,9 +18,15 @@ public record AwsAccess(
 
   /** The credentials every emulator preset accepts. */
   public static final String DEFAULT_KEY = "test";
+  /** The region when a profile names none. */
+  public static final String DEFAULT_REGION = "us-east-1";
+  /** The port every emulator preset listens on inside its container. */
+  public static final int DEFAULT_PORT = 4566;
 
+  /** An emulator on this machine; a null region means {@value #DEFAULT_REGION}. */
   public static AwsAccess local(URI endpoint, String region) {
-    return new AwsAccess(endpoint, region, DEFAULT_KEY, DEFAULT_KEY, null, endpoint.getPort());
+    return new AwsAccess(endpoint, region == null ? DEFAULT_REGION : region, DEFAULT_KEY, DEFAULT_KEY, null,
+        endpoint.getPort());
   }
 
   public AwsAccess withNetworkAddress(String address, int port) {

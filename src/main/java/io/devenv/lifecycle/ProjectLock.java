@@ -1,6 +1,7 @@
-package io.devenv.engine;
+package io.devenv.lifecycle;
 
 import io.devenv.core.DevenvException;
+import io.devenv.environment.DevenvDir;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
 import java.io.IOException;
@@ -14,32 +15,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Only one devenv at a time changes a project's environment: a file lock on
  * {@code <project>/.devenv/lock}, held across processes. A second {@code up} waits (bounded) and
  * then fails naming the process that holds it, so there is never a half-made environment.
- * Re-entrant for the thread that holds it, so the CLI can hold it around a whole {@code up} while
- * the engine takes it again inside.
+ * Taken once per verb, by the lifecycle layer, for every engine; not re-entrant: a second holder
+ * in the same JVM waits like another process does.
  */
 public final class ProjectLock implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
-  /** Locks this JVM holds, by lock file: file locks are per process, so threads coordinate here. */
-  private static final Map<Path, ProjectLock> HELD = new HashMap<>();
-
-  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
-  private final Thread owner;
-  private int holds = 1;
 
-  private ProjectLock(Path file, FileChannel channel, FileLock lock) {
-    this.file = file;
+  private ProjectLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
-    this.owner = Thread.currentThread();
   }
 
   /**
@@ -74,34 +65,23 @@ public final class ProjectLock implements AutoCloseable {
   }
 
   private static ProjectLock tryAcquire(Path file) {
-    synchronized (HELD) {
-      ProjectLock held = HELD.get(file);
-      if (held != null) {
-        if (held.owner == Thread.currentThread()) {
-          held.holds++;
-          return held;
-        }
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
         return null;
       }
-      FileChannel channel = null;
-      try {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-          channel.close();
-          return null;
-        }
-        describeHolder(channel);
-        ProjectLock acquired = new ProjectLock(file, channel, lock);
-        HELD.put(file, acquired);
-        return acquired;
-      } catch (OverlappingFileLockException e) {
-        closeQuietly(channel);
-        return null;
-      } catch (IOException e) {
-        closeQuietly(channel);
-        throw DevenvException.failure("Could not lock " + file + ": " + e.getMessage(), e);
-      }
+      describeHolder(channel);
+      return new ProjectLock(channel, lock);
+    } catch (OverlappingFileLockException e) {
+      // Another thread of this JVM holds it: the JVM refuses a second lock on the file, so wait as for a process.
+      closeQuietly(channel);
+      return null;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw DevenvException.failure("Could not lock " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,18 +110,12 @@ public final class ProjectLock implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (HELD) {
-      if (--holds > 0) {
-        return;
-      }
-      HELD.remove(file);
-      try {
-        lock.release();
-      } catch (IOException ignored) {
-        // closing the channel releases it anyway
-      }
-      closeQuietly(channel);
+    try {
+      lock.release();
+    } catch (IOException ignored) {
+      // closing the channel releases it anyway
     }
+    closeQuietly(channel);
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -1,4 +1,4 @@
-package io.devenv.aws;
+package io.devenv.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package io.devenv.engine;
+package io.devenv.lifecycle;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns Ctrl-C (SIGINT, SIGTERM) into an interrupt of the thread doing the work, and holds the JVM
  * open until that thread has cleaned up. Without it the JVM would exit in the middle of
- * {@link DockerEngine#start}, leaving containers half made.
+ * an engine start, leaving containers half made.
  *
  * <pre>{@code
  * ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(30));
@@ -28,12 +28,10 @@ public final class ShutdownGuard implements AutoCloseable {
   private final Thread worker;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
-  private volatile boolean signalled;
 
   private ShutdownGuard(Thread worker, Duration grace) {
     this.worker = worker;
     this.hook = new Thread(() -> {
-      signalled = true;
       this.worker.interrupt();
       try {
         finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -48,11 +46,6 @@ public final class ShutdownGuard implements AutoCloseable {
     ShutdownGuard guard = new ShutdownGuard(Thread.currentThread(), grace);
     Runtime.getRuntime().addShutdownHook(guard.hook);
     return guard;
-  }
-
-  /** Whether a shutdown signal arrived while guarded. */
-  public boolean signalled() {
-    return signalled;
   }
 
   @Override
