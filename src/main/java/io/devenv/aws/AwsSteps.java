@@ -58,6 +58,17 @@ public final class AwsSteps {
     return details.isEmpty() ? name : name + ": " + String.join(", ", details);
   }
 
+  /** The details, with "from main.tf:24" first for a resource read from Terraform (aws.terraform). */
+  private static List<String> from(Origin origin, List<String> details) {
+    if (origin == null || origin.file() == null || !origin.file().toString().endsWith(".tf")) {
+      return details;
+    }
+    List<String> out = new ArrayList<>();
+    out.add("from " + origin.displayFile() + ":" + origin.line());
+    out.addAll(details);
+    return out;
+  }
+
   private static boolean isDeadLetter(AwsSpec aws, QueueSpec q) {
     return aws.queues().stream().anyMatch(o -> o.deadLetter() != null && q.name().equals(o.deadLetter().queue()));
   }
@@ -79,7 +90,7 @@ public final class AwsSteps {
     if (q.deadLetter() != null) {
       d.add("dead letters → " + q.deadLetter().queue() + " after " + q.deadLetter().maxReceiveCount() + " receives");
     }
-    return line(q.name(), d);
+    return line(q.name(), from(q.origin(), d));
   }
 
   private static String topic(TopicSpec t) {
@@ -89,7 +100,7 @@ public final class AwsSteps {
           + (s.filterPolicy().isEmpty() ? "" : ", filter " + s.filterPolicy());
       d.add("subscription → " + s.queue() + " (" + how + ")");
     }
-    return line(t.name(), d);
+    return line(t.name(), from(t.origin(), d));
   }
 
   private static String bucket(BucketSpec b) {
@@ -104,7 +115,7 @@ public final class AwsSteps {
       String filter = (n.prefix() == null ? "" : ", prefix " + n.prefix()) + (n.suffix() == null ? "" : ", suffix " + n.suffix());
       d.add("notification → " + n.queue() + " (" + String.join(", ", n.events()) + filter + ")");
     }
-    return line(b.name(), d);
+    return line(b.name(), from(b.origin(), d));
   }
 
   private static String table(TableSpec t) {
@@ -120,7 +131,7 @@ public final class AwsSteps {
     if (t.stream() != null) {
       d.add("stream " + t.stream());
     }
-    return line(t.name(), d);
+    return line(t.name(), from(t.origin(), d));
   }
 
   private static String key(TableSpec.KeyAttribute k) {
@@ -128,19 +139,19 @@ public final class AwsSteps {
   }
 
   private static String stream(StreamSpec s) {
-    return line(s.name(), List.of(s.shards() + " shard" + (s.shards() == 1 ? "" : "s")));
+    return line(s.name(), from(s.origin(), List.of(s.shards() + " shard" + (s.shards() == 1 ? "" : "s"))));
   }
 
   private static String secret(SecretSpec s) {
     // Never print a secret's value in a plan: only where it comes from.
     String source = s.file() != null ? "from " + Origin.display(s.file())
         : s.value() instanceof java.util.Map<?, ?> m ? "JSON with keys " + m.keySet() : "a string value";
-    return line(s.name(), List.of(source));
+    return line(s.name(), from(s.origin(), List.of(source)));
   }
 
   private static String parameter(ParameterSpec p) {
     String source = p.file() != null ? "from " + Origin.display(p.file())
         : p.type() == ParameterSpec.Type.SecureString ? "value hidden" : "= " + p.value();
-    return line(p.name(), List.of(p.type().toString(), source));
+    return line(p.name(), from(p.origin(), List.of(p.type().toString(), source)));
   }
 }

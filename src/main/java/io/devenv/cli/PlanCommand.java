@@ -10,8 +10,12 @@ import picocli.CommandLine.Command;
 @Command(name = "plan", description = "Print the steps 'up' would take, in order, without starting anything.")
 final class PlanCommand extends BaseCommand {
 
+  @picocli.CommandLine.Mixin
+  TerraformMixin terraform;
+
   @Override
   protected int execute(Context context) {
+    terraform.check(context.profile(), context.err(), false); // the plan lists them as steps
     Plan plan = new Planner(System.getenv()).plan(context.profile(), context.projectDir());
     if (context.json()) {
       context.printJson(plan);

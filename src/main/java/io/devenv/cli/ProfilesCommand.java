@@ -77,6 +77,9 @@ final class ProfilesCommand extends BaseCommand {
     List<String> parts = new ArrayList<>();
     parts.add(p.aws().resourceCount() + " AWS resources (" + p.aws().emulator() + ")");
     parts.add(p.kubernetes().enabled() ? p.kubernetes().manifests().size() + " manifest paths" : "no Kubernetes");
+    if (p.kubernetes().enabled() && !p.kubernetes().charts().isEmpty()) {
+      parts.add(p.kubernetes().charts().size() + " Helm chart" + (p.kubernetes().charts().size() == 1 ? "" : "s"));
+    }
     parts.add(seeds + " seeds");
     return String.join(", ", parts);
   }

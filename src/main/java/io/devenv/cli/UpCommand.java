@@ -51,10 +51,14 @@ final class UpCommand extends BaseCommand {
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JUnit-XML report of every readiness check.")
   Path report;
 
+  @Mixin
+  TerraformMixin terraform;
+
   @Override
   protected int execute(Context context) {
     Timings timings = Timings.sinceJvmStart();
     Profile profile = timings.time("profile loaded", context::profile);
+    terraform.check(profile, context.err(), true);
     UpOptions options = engine.options(context)
         .withReset(reset)
         .withVerify(verify)

@@ -35,7 +35,7 @@ final class Isolation {
     }
     AwsSpec a = p.aws();
     AwsSpec aws = new AwsSpec(a.origin(), a.emulator(), a.image(), a.region(), a.endpoint(), a.port(), a.healthPath(),
-        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), List.of(), List.of());
+        a.buckets(), a.queues(), a.topics(), a.tables(), a.streams(), List.of(), List.of(), a.terraform());
     return new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(), filtered);
   }
 
@@ -45,7 +45,10 @@ final class Isolation {
    */
   static Profile inNamespace(Profile p, String namespace) {
     KubernetesSpec k = p.kubernetes();
-    KubernetesSpec moved = new KubernetesSpec(k.origin(), k.enabled(), k.image(), namespace, k.manifests(), k.images(),
+    KubernetesSpec moved = new KubernetesSpec(k.origin(), k.enabled(), k.image(), namespace, k.manifests(),
+        k.charts().stream().map(c -> new io.devenv.profile.ChartSpec(c.origin(), c.path(), c.release(), namespace, c.values(),
+            c.set())).toList(),
+        k.images(),
         List.of(), k.waitTimeout());
     SeedSpec seed = p.seed();
     List<SeedSpec.ConfigMapSeed> configMaps = seed.configMaps().stream()

@@ -81,15 +81,16 @@ public final class KubernetesDeployer {
     List<Path> manifests = Optional.ofNullable(spec.manifests()).orElse(List.of());
     Duration waitTimeout = Optional.ofNullable(spec.waitTimeout()).orElse(DEFAULT_WAIT);
 
-    Progress.Step loading = progress.start(KubernetesSteps.load(manifests, List.of()).name());
+    Progress.Step loading = progress.start(KubernetesSteps.load(KubernetesSteps.sources(spec), List.of()).name());
     List<ManifestDocument> documents;
     try {
-      documents = resolveScopes(loader.load(manifests, ManifestValues.of(profile, aws, namespace)));
+      documents = resolveScopes(loader.load(manifests, spec.charts(), ManifestValues.of(profile, aws, namespace)));
     } catch (RuntimeException e) {
       loading.failed(e.getMessage());
       throw e;
     }
-    loading.done(documents.size() + " objects from " + manifests.size() + (manifests.size() == 1 ? " path" : " paths"));
+    loading.done(documents.size() + " objects from " + manifests.size() + (manifests.size() == 1 ? " path" : " paths")
+        + (spec.charts().isEmpty() ? "" : " and " + spec.charts().size() + (spec.charts().size() == 1 ? " chart" : " charts")));
 
     List<GenericKubernetesResource> seeds = ConfigMapSeeds.configMaps(
         profile.seed() == null || profile.seed().configMaps() == null ? List.of() : profile.seed().configMaps(), namespace);

@@ -35,7 +35,7 @@ public final class KubernetesSteps {
     List<ManifestDocument> ordered = new ManifestLoader().forPlan(profile);
     List<String> namespaces = List.copyOf(KubernetesDeployer.namespaces(profile, ordered));
     List<PlannedStep> steps = new ArrayList<>();
-    steps.add(load(k.manifests(), List.of(ordered.size() + " objects")));
+    steps.add(load(sources(k), List.of(ordered.size() + " objects")));
     steps.add(namespaces(namespaces, List.of("created when missing, labelled as devenv's")));
     if (awsWired) {
       steps.add(wiring(namespaces, List.of("Service aws → the emulator on the engine's network",
@@ -65,6 +65,13 @@ public final class KubernetesSteps {
       steps.add(waitReady(count, waited));
     }
     return steps;
+  }
+
+  /** What objects are loaded from: the manifest paths, then each Helm chart's directory. */
+  static List<Path> sources(io.devenv.profile.KubernetesSpec k) {
+    List<Path> out = new ArrayList<>(k.manifests());
+    k.charts().forEach(c -> out.add(c.path()));
+    return out;
   }
 
   static PlannedStep load(Collection<Path> manifests, List<String> details) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
+import io.devenv.profile.ChartSpec;
 import io.devenv.profile.Origin;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -54,11 +55,36 @@ public final class ManifestLoader {
    * @throws DevenvException (exit 2) listing every problem found
    */
   public List<ManifestDocument> load(List<Path> manifests, Map<String, String> values) {
+    return load(manifests, List.of(), values);
+  }
+
+  /**
+   * Loads the objects of the manifests, then of each Helm chart as {@link HelmCharts} renders it.
+   * A chart's objects are named after their template ({@code chart/templates/deployment.yaml}),
+   * take the chart's namespace when they name none, and get no {@code ${...}} filling (Helm did the templating).
+   */
+  public List<ManifestDocument> load(List<Path> manifests, List<ChartSpec> charts, Map<String, String> values) {
     String defaultNamespace = values.getOrDefault(ManifestValues.NAMESPACE, "default");
     List<String> problems = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     for (Path file : files(manifests, problems)) {
       parseFile(file, values, parsed, problems);
+    }
+    for (ChartSpec chart : charts) {
+      HelmCharts.Rendered rendered = HelmCharts.render(chart, values);
+      int first = parsed.size();
+      // Helm installs crds/ as written (never templated) before the templates; the deployer applies CRDs first
+      for (Path crd : HelmCharts.crdFiles(chart)) {
+        parseFile(crd, null, parsed, problems);
+      }
+      bySource(chart, rendered.yaml()).forEach((template, text) -> parseText(template, text, null, parsed, problems));
+      for (int i = first; i < parsed.size(); i++) {
+        Parsed p = parsed.get(i);
+        String ns = p.object.getMetadata().getNamespace();
+        if (ns == null || ns.isEmpty()) {
+          p.object.getMetadata().setNamespace(chart.namespace());
+        }
+      }
     }
     List<GenericKubernetesResource> crds = parsed.stream()
         .filter(p -> ApiKinds.isCrd(p.object.getApiVersion(), p.object.getKind()))
@@ -99,7 +125,7 @@ public final class ManifestLoader {
     if (spec == null || !spec.enabled() || spec.manifests() == null) {
       return List.of();
     }
-    return ApplyOrder.sort(load(spec.manifests(), ManifestValues.of(profile, null, spec.namespace())));
+    return ApplyOrder.sort(load(spec.manifests(), spec.charts(), ManifestValues.of(profile, null, spec.namespace())));
   }
 
   static String key(ObjectRef ref) {
@@ -133,6 +159,26 @@ public final class ManifestLoader {
     return files;
   }
 
+  /** Helm's output cut by its "# Source: chart/templates/x.yaml" comments, keyed by the template's path. */
+  private static Map<Path, String> bySource(ChartSpec chart, String yaml) {
+    Map<Path, String> out = new java.util.LinkedHashMap<>();
+    Path current = chart.path().resolve("Chart.yaml");
+    for (String document : yaml.split("(?m)^---\\s*$")) {
+      var m = SOURCE.matcher(document);
+      if (m.find()) {
+        String source = m.group(1).strip();
+        int slash = source.indexOf('/');
+        current = chart.path().resolve(slash < 0 ? source : source.substring(slash + 1)).normalize();
+      }
+      if (!document.isBlank()) {
+        out.merge(current, document, (a, b) -> a + "---\n" + b);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern SOURCE = Pattern.compile("(?m)^# Source: (.+)$");
+
   private static void parseFile(Path file, Map<String, String> values, List<Parsed> out, List<String> problems) {
     String text;
     try {
@@ -144,6 +190,11 @@ public final class ManifestLoader {
       problems.add(Origin.display(file) + ": cannot read: " + e.getMessage());
       return;
     }
+    parseText(file, text, values, out, problems);
+  }
+
+  /** @param values placeholder values, or null to leave ${...} as written (a rendered chart) */
+  private static void parseText(Path file, String text, Map<String, String> values, List<Parsed> out, List<String> problems) {
     int document = 0;
     for (Chunk chunk : split(text)) {
       if (chunk.isBlank()) {
@@ -152,7 +203,8 @@ public final class ManifestLoader {
       document++;
       int line = chunk.firstContentLine();
       String where = ManifestDocument.location(file, document, 0, line);
-      Placeholders.Result filled = Placeholders.fill(chunk.text, values);
+      Placeholders.Result filled = values == null ? new Placeholders.Result(chunk.text, List.of())
+          : Placeholders.fill(chunk.text, values);
       for (Placeholders.Unknown unknown : filled.unknown()) {
         problems.add(ManifestDocument.location(file, document, 0, chunk.firstLine + unknown.line() - 1)
             + ": unknown placeholder ${" + unknown.name() + "}; define it under `variables` in the profile"

@@ -89,6 +89,9 @@ public final class Up {
         AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's
       }
       Environment env = startEngine(profile, checks);
+      for (PlannedStep listed : io.devenv.profile.terraform.TerraformSteps.of(profile)) {
+        report(listed, () -> null); // what the Terraform declares and devenv does not create, as plan lists it
+      }
       ProvisionReport provisioned = null;
       SeedReport seeded = null;
       ConvergenceStamp.Match unchanged = null;

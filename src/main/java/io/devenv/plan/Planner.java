@@ -39,6 +39,7 @@ public final class Planner {
    */
   public Plan plan(Profile profile, Path projectDir, EngineKind engine, boolean portForwards) {
     List<PlannedStep> steps = new ArrayList<>(EngineSteps.of(engine, profile, environment));
+    steps.addAll(io.devenv.profile.terraform.TerraformSteps.of(profile));
     boolean aws = profile.needsAws();
     boolean kubernetes = profile.kubernetes().enabled();
     boolean forwards = kubernetes && portForwards && !profile.kubernetes().portForwards().isEmpty();

@@ -18,7 +18,9 @@ public record AwsSpec(
     @Doc("DynamoDB tables.") List<TableSpec> tables,
     @Doc("Kinesis data streams.") List<StreamSpec> streams,
     @Doc("Secrets Manager secrets.") List<SecretSpec> secrets,
-    @Doc("SSM Parameter Store parameters.") List<ParameterSpec> parameters) {
+    @Doc("SSM Parameter Store parameters.") List<ParameterSpec> parameters,
+    @Doc("Terraform directories whose resources are added to the lists above (see docs/cloud-directory.md).")
+        List<TerraformSource> terraform) {
 
   /** The AWS emulators devenv knows how to start. */
   public enum Emulator {

@@ -194,6 +194,9 @@ final class AwsValidator {
   }
 
   private void valueOrFile(Object record, String what) {
+    if (!checks.isBound(record)) {
+      return; // made from Terraform, which always gives the value
+    }
     boolean value = checks.isWritten(record, "value");
     boolean file = checks.isWritten(record, "file");
     if (value && file) {

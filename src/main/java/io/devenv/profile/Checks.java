@@ -33,6 +33,10 @@ final class Checks {
     return locations.of(record);
   }
 
+  boolean isBound(Object record) {
+    return locations.isBound(record);
+  }
+
   boolean isWritten(Object record, String key) {
     return locations.isWritten(record, key);
   }

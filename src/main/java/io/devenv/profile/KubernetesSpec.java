@@ -13,6 +13,8 @@ public record KubernetesSpec(
     @Doc("Files or directories of manifests (*.yaml, *.yml, multi-document), applied in order.")
         @Exists(Exists.Kind.FILE_OR_DIRECTORY)
         List<Path> manifests,
+    @Doc("Helm charts rendered in-process and applied after the manifests (see docs/cloud-directory.md).")
+        List<ChartSpec> charts,
     @Doc("Images from the local Docker daemon imported into the cluster.") List<String> images,
     @Doc("Services forwarded to 127.0.0.1.") List<PortForward> portForwards,
     @Doc("How long to wait for rollouts, jobs and CRDs, e.g. 180s, 3m.") @Default("180s") Duration waitTimeout) {

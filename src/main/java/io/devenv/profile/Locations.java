@@ -18,17 +18,37 @@ final class Locations {
     written.put(record, map);
   }
 
-  /** Where the record's map starts. */
+  /** Where the record's map starts; for a record made from Terraform, its resource block. */
   Origin of(Object record) {
     Mapping map = written.get(record);
-    return map == null ? Origin.NONE : map.origin();
+    return map == null ? ownOrigin(record) : map.origin();
+  }
+
+  /** Whether the record was bound from the profile's YAML (not made from Terraform). */
+  boolean isBound(Object record) {
+    return written.containsKey(record);
+  }
+
+  private static Origin ownOrigin(Object record) {
+    if (record instanceof Record r) {
+      for (var c : r.getClass().getRecordComponents()) {
+        if (c.getType() == Origin.class) {
+          try {
+            return (Origin) c.getAccessor().invoke(r);
+          } catch (ReflectiveOperationException e) {
+            return Origin.NONE;
+          }
+        }
+      }
+    }
+    return Origin.NONE;
   }
 
   /** Where the value of {@code key} was written; where the record starts if the key was left out. */
   Origin of(Object record, String key) {
     Mapping map = written.get(record);
     if (map == null) {
-      return Origin.NONE;
+      return ownOrigin(record);
     }
     YamlNode value = map.get(key);
     return value == null ? map.origin() : value.origin();

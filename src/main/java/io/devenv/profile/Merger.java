@@ -24,6 +24,8 @@ final class Merger {
       Map.entry("aws.streams", List.of("name")),
       Map.entry("aws.secrets", List.of("name")),
       Map.entry("aws.parameters", List.of("name")),
+      Map.entry("aws.terraform", List.of("path")),
+      Map.entry("kubernetes.charts", List.of("release")),
       Map.entry("kubernetes.portForwards", List.of("service")),
       Map.entry("seed.buckets", List.of("bucket", "prefix")),
       Map.entry("seed.tables", List.of("table")),

@@ -72,7 +72,7 @@ public final class ProfileLoader {
     Map<String, String> variables = variables(tree, problems);
     Mapping filled = (Mapping) interpolate(without(tree, "extends"), name -> lookup(name, variables), problems, "");
     Binder binder = new Binder(problems);
-    Profile bound = binder.bind(filled, Profile.class);
+    Profile bound = withTerraform(binder.bind(filled, Profile.class), problems);
     Validator validator = new Validator(problems, binder.locations());
     validator.validate(bound);
     Profile profile = withDefaults(bound, absolute, parents, variables);
@@ -237,12 +237,23 @@ public final class ProfileLoader {
     }
   }
 
+  /** The aws section with the resources of the Terraform directories it names (aws.terraform) added. */
+  private static Profile withTerraform(Profile p, List<Problem> problems) {
+    AwsSpec aws = io.devenv.profile.terraform.TerraformImport.apply(p.aws(), problems);
+    return aws == p.aws() ? p
+        : new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(), p.seed());
+  }
+
   /** Defaults that depend on other values: the name from the file, namespaces from kubernetes.namespace. */
   private static Profile withDefaults(Profile p, Path file, List<Path> parents, Map<String, String> variables) {
     String name = p.name() != null ? p.name() : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     KubernetesSpec k = p.kubernetes();
     String ns = k.namespace();
-    KubernetesSpec kubernetes = new KubernetesSpec(k.origin(), k.enabled(), k.image(), ns, k.manifests(), k.images(),
+    KubernetesSpec kubernetes = new KubernetesSpec(k.origin(), k.enabled(), k.image(), ns, k.manifests(),
+        k.charts().stream()
+            .map(c -> c.namespace() != null ? c : new ChartSpec(c.origin(), c.path(), c.release(), ns, c.values(), c.set()))
+            .toList(),
+        k.images(),
         k.portForwards().stream()
             .map(f -> f.namespace() != null ? f
                 : new KubernetesSpec.PortForward(f.origin(), f.service(), ns, f.port(), f.localPort()))

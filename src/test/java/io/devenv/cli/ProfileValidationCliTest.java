@@ -36,7 +36,7 @@ class ProfileValidationCliTest {
 
     assertThat(run.code()).as("exit code; stderr: %s", run.err()).isEqualTo(ExitCode.OK);
     assertThat(run.out().lines()).as("one line per profile").hasSizeGreaterThanOrEqualTo(9).allMatch(l -> l.startsWith("✓ "));
-    assertThat(run.out()).contains("(vod-platform): valid — 15 AWS resources (localstack), 6 manifest paths, 6 seeds");
+    assertThat(run.out()).contains("(vod-platform): valid — 15 AWS resources (localstack), 3 manifest paths, 2 Helm charts, 6 seeds");
   }
 
   @Test

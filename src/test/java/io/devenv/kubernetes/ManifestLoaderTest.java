@@ -162,13 +162,17 @@ class ManifestLoaderTest {
   @Test
   @DisplayName("every manifest of the sample platform loads, with the profile's variables and devenv's values")
   void samplePlatformLoads() {
-    // Given the k8s directory of every sample app
+    // Given the k8s directory or the Helm chart of every sample app
     Path fixtures = Fixtures.root().resolve("fixtures");
-    List<Path> dirs = List.of("images", "events-collector", "user-preferences", "catalog-api", "time-api").stream()
+    List<Path> dirs = List.of("images", "user-preferences", "catalog-api").stream()
         .map(app -> fixtures.resolve(app).resolve(".cloud/k8s")).toList();
+    List<io.devenv.profile.ChartSpec> charts = List.of("events-collector", "time-api").stream()
+        .map(app -> new io.devenv.profile.ChartSpec(io.devenv.profile.Origin.NONE, fixtures.resolve(app).resolve(".cloud/chart"),
+            app, "vod", List.of(), Map.of("stage", "dev")))
+        .toList();
 
     // When loaded
-    List<ManifestDocument> docs = loader.load(dirs, VALUES);
+    List<ManifestDocument> docs = loader.load(dirs, charts, VALUES);
 
     // Then the apps' objects are all there, placeholders filled
     assertThat(docs).extracting(ManifestDocument::displayName).contains(

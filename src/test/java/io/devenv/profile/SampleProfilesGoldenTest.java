@@ -65,9 +65,13 @@ class SampleProfilesGoldenTest {
     assertThat(p.name()).isEqualTo("vod-platform");
     assertThat(p.aws().region()).as("from base.yaml, two levels up").isEqualTo("eu-west-3");
     assertThat(p.aws().queues()).extracting(QueueSpec::name)
-        .containsExactly("thumbnails", "thumbnails-dlq", "events", "events-audit", "orders.fifo", "orders-dlq.fifo");
+        .as("in the order of the apps' Terraform: each directory's resources, then its modules'")
+        .containsExactly("thumbnails-dlq", "thumbnails", "events", "events-audit", "orders-dlq.fifo", "orders.fifo");
     assertThat(p.aws().resourceCount()).isEqualTo(15);
-    assertThat(p.kubernetes().manifests()).hasSize(6);
+    assertThat(p.aws().terraform()).as("merged by path from every app").hasSize(5);
+    assertThat(p.kubernetes().manifests()).hasSize(3);
+    assertThat(p.kubernetes().charts()).as("merged by release").extracting(ChartSpec::release)
+        .containsExactly("events-collector", "time-api");
     assertThat(p.kubernetes().portForwards()).extracting(KubernetesSpec.PortForward::service)
         .containsExactly("events-collector", "user-preferences", "catalog-api", "time-api");
     assertThat(p.aws().secrets().get(0).value()).as("${DB_PASSWORD:-devpass} with no environment")

@@ -80,7 +80,7 @@ public final class TestProfiles {
   public static AwsSpec aws(List<BucketSpec> buckets, List<QueueSpec> queues, List<TopicSpec> topics,
       List<TableSpec> tables, List<StreamSpec> streams, List<SecretSpec> secrets, List<ParameterSpec> parameters) {
     return new AwsSpec(Origin.NONE, AwsSpec.Emulator.MINISTACK, null, "us-east-1", null, null, null,
-        buckets, queues, topics, tables, streams, secrets, parameters);
+        buckets, queues, topics, tables, streams, secrets, parameters, List.of());
   }
 
   public static AwsSpec emptyAws() {
@@ -93,6 +93,6 @@ public final class TestProfiles {
 
   public static Profile profile(String name, AwsSpec aws, SeedSpec seed) {
     return new Profile(Origin.NONE, name, "test profile", List.of(), Map.of(), aws,
-        new KubernetesSpec(Origin.NONE, false, null, "default", List.of(), List.of(), List.of(), Duration.ofSeconds(180)), seed);
+        new KubernetesSpec(Origin.NONE, false, null, "default", List.of(), List.of(), List.of(), List.of(), Duration.ofSeconds(180)), seed);
   }
 }
