@@ -46,7 +46,9 @@ done
 SRC=$BASE/src/k8s-$K8S_VERSION
 mkdir -p "$SRC"
 cd "$SRC"
-if [ ! -f go.mod ]; then
+# go.mod is written once and marked resolved; a run that failed half-way starts it again.
+if [ ! -f .resolved ]; then
+    rm -f go.mod go.sum
     cat >go.mod <<MOD
 module devenv.local/controlplane
 
@@ -64,14 +66,17 @@ import (
 )
 GO
     log "resolving k8s.io/kubernetes v$K8S_VERSION"
-    GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" >/tmp/k8s-mod.json || die "cannot download k8s.io/kubernetes v$K8S_VERSION"
-    kmod=$(go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-    [ -f "$kmod" ] || die "no go.mod for k8s.io/kubernetes"
-    staging=$(grep -E '^\s+k8s.io/[a-z0-9-]+ v0\.0\.0' "$kmod" | awk '{print $1}' | grep -v '^k8s.io/sample-' | sort -u)
+    kmod=$(GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+    [ -f "$kmod" ] || die "cannot download k8s.io/kubernetes v$K8S_VERSION"
+    # Exactly v0.0.0: k8s.io/utils and k8s.io/kube-openapi are listed at pseudo-versions v0.0.0-<date>-<hash>
+    # and must keep them (they are real modules, not staging ones).
+    staging=$(grep -E '^\s+k8s.io/[a-z0-9-]+ v0\.0\.0\s*$' "$kmod" | awk '{print $1}' | grep -v '^k8s.io/sample-' | sort -u)
+    [ -n "$staging" ] || die "no staging modules found in $kmod"
     args=()
     for m in $staging; do args+=("-replace=$m=$m@v0.$minor.${K8S_VERSION##*.}"); done
     go mod edit -require="k8s.io/kubernetes@v$K8S_VERSION" "${args[@]}"
     GOFLAGS=-mod=mod go mod tidy -e >&2 || die "go mod tidy failed"
+    touch .resolved
 fi
 
 V=v$K8S_VERSION
@@ -88,6 +93,9 @@ for cmd in kube-scheduler kube-controller-manager kube-apiserver; do
         log "$cmd built in $((SECONDS - t))s"
     fi
 done
+# /version must say what was asked for (the ldflags above), or the tests would run against "v0.0.0-master".
+said=$("$OUT/bin/kube-apiserver" --version 2>/dev/null || true)
+[ "$said" = "Kubernetes $V" ] || die "kube-apiserver --version says '$said', not 'Kubernetes $V'"
 echo "$STAMP" >"$OUT/.stamp"
 log "control plane built in $((SECONDS - start))s: $OUT"
 echo "$OUT"

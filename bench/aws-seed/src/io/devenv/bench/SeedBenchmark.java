@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.devenv.aws.AwsClients;
 import io.devenv.aws.AwsProvisioner;
 import io.devenv.core.Progress;
-import io.devenv.engine.AwsAccess;
+import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileLoader;
 import io.devenv.seed.SeedReport;

@@ -11,6 +11,9 @@ abstract class BaseCommand implements Callable<Integer> {
   @ParentCommand
   DevenvCommand parent;
 
+  @picocli.CommandLine.Mixin
+  HelpMixin help;
+
   @Spec
   CommandSpec spec;
 

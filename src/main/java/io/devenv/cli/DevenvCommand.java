@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
     versionProvider = VersionProvider.class,
     description = "Runs a cloud application's AWS services and Kubernetes deployment on this machine.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EnvCommand.class, LogsCommand.class,
-        SeedCommand.class, ValidateCommand.class, PlanCommand.class, ProfilesCommand.class, DoctorCommand.class})
+        SeedCommand.class, CheckpointCommand.class, ValidateCommand.class, PlanCommand.class, ProfilesCommand.class, DoctorCommand.class})
 public final class DevenvCommand implements Runnable {
 
   @Mixin

@@ -2,6 +2,7 @@ package io.devenv.cli;
 
 import io.devenv.engine.EngineChoice;
 import io.devenv.engine.EngineKind;
+import io.devenv.lifecycle.Checkpoints;
 import io.devenv.lifecycle.Operations;
 import io.devenv.lifecycle.UpOptions;
 import java.net.URI;
@@ -31,12 +32,17 @@ final class EngineMixin {
   @Option(names = "--context", paramLabel = "NAME", description = "With --engine external: the kubeconfig context.")
   String context;
 
+  @Option(names = "--aws-endpoint-for-pods", paramLabel = "URL",
+      description = "With --engine external: the AWS endpoint as the cluster's pods reach it (default: the profile's"
+          + " kubernetes.awsEndpointForPods; without one, pods get no aws Service).")
+  URI awsEndpointForPods;
+
   /** The engine given on the command line, or null when none was. */
   EngineChoice choice() {
     if (engine == null) {
       return null;
     }
-    return new EngineChoice(engine, awsEndpoint, allowRemoteAws, kubeconfig, this.context);
+    return new EngineChoice(engine, awsEndpoint, allowRemoteAws, kubeconfig, this.context, awsEndpointForPods);
   }
 
   /** How up runs: the engine given, else docker. */
@@ -49,6 +55,12 @@ final class EngineMixin {
   /** The other verbs: on the engine given, else on the one the last up used. */
   Operations operations(Context context) {
     return new Operations(context.projectDir(), choice(), System.getenv(),
+        context.json() ? io.devenv.core.Progress.SILENT : context.progress());
+  }
+
+  /** The checkpoint verbs, on the same engine as {@link #operations}. */
+  Checkpoints checkpoints(Context context) {
+    return new Checkpoints(context.projectDir(), operations(context),
         context.json() ? io.devenv.core.Progress.SILENT : context.progress());
   }
 }

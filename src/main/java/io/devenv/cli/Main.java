@@ -2,6 +2,7 @@ package io.devenv.cli;
 
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
+import io.devenv.core.Text;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ public final class Main {
 
   public static void main(String[] args) {
     configureLogging(java.util.Arrays.asList(args).contains("--verbose"));
+    io.devenv.lifecycle.CommandLineProcess.prepare();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
@@ -33,8 +35,16 @@ public final class Main {
       // Testcontainers warns that Ryuk is disabled: devenv disables it on purpose (its own cleanup model).
       System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "error");
       System.setProperty("org.slf4j.simpleLogger.log.tc", "error");
+      // fabric8 logs a watch that a real API server closes as an ERROR, and vert.x (its HTTP client)
+      // warns of blocked threads on a busy machine: devenv reconnects and reports what matters itself.
+      System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "off");
+      System.setProperty("org.slf4j.simpleLogger.log.io.vertx", "off");
+      QUIET_JUL.setLevel(java.util.logging.Level.OFF);
     }
   }
+
+  /** vert.x may log through java.util.logging; held so the level is not garbage-collected with the logger. */
+  private static final java.util.logging.Logger QUIET_JUL = java.util.logging.Logger.getLogger("io.vertx");
 
   /** Runs one command line and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -47,8 +57,9 @@ public final class Main {
   /** The whole command line, writing to the given writers. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new DevenvCommand());
-    cli.setOut(out);
-    cli.setErr(err);
+    // Every line devenv prints passes here: no user string reaches the terminal with raw controls.
+    cli.setOut(new PrintWriter(Text.terminalSafe(out), true));
+    cli.setErr(new PrintWriter(Text.terminalSafe(err), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(usageErrors());
     cli.setExecutionExceptionHandler(failures());
@@ -73,7 +84,7 @@ public final class Main {
       if (ex instanceof DevenvException de) {
         return report(de, err, verbose);
       }
-      err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + Text.escape(ex.getMessage()));
       if (verbose) {
         err.println(stackTrace(ex));
       } else {
@@ -85,7 +96,8 @@ public final class Main {
 
   /** Prints a user-facing failure the one way devenv prints them, and returns its exit code. */
   static int report(DevenvException e, PrintWriter err, boolean verbose) {
-    err.println("error: " + e.getMessage());
+    // The message is one line by contract: a newline in it came from a user string.
+    err.println("error: " + Text.escape(e.getMessage()));
     if (e.detail() != null) {
       err.println(e.detail());
     }

@@ -15,8 +15,11 @@ final class PlanCommand extends BaseCommand {
 
   @Override
   protected int execute(Context context) {
-    terraform.check(context.profile(), context.err(), false); // the plan lists them as steps
-    Plan plan = new Planner(System.getenv()).plan(context.profile(), context.projectDir());
+    var profile = context.profile();
+    terraform.check(profile, context.err(), false); // the plan lists them as steps
+    // What up would refuse, plan refuses too, before printing steps that would not happen.
+    io.devenv.lifecycle.ProfileChecks.manifests(profile);
+    Plan plan = new Planner(System.getenv()).plan(profile, context.projectDir());
     if (context.json()) {
       context.printJson(plan);
     } else {

@@ -2,6 +2,7 @@ package io.devenv.cli;
 
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
+import io.devenv.plan.OfflineChecks;
 import io.devenv.profile.Origin;
 import io.devenv.profile.Problem;
 import io.devenv.profile.Profile;
@@ -32,6 +33,13 @@ final class ValidateCommand extends BaseCommand {
       result.put("file", Origin.display(file));
       try {
         Profile profile = ProfileLoader.load(file);
+        // Seed files and manifests too: everything that can be checked without starting anything.
+        List<String> offline = OfflineChecks.problems(profile);
+        if (!offline.isEmpty()) {
+          throw new ProfileException(file, offline.stream().map(ValidateCommand::problem).toList());
+        }
+        // And the manifests' types and references, as up would meet them.
+        io.devenv.lifecycle.ProfileChecks.manifests(profile);
         result.put("profile", profile.name());
         result.put("valid", true);
         if (!context.json()) {
@@ -58,6 +66,18 @@ final class ValidateCommand extends BaseCommand {
           + " profiles have problems (listed above); fix them and run 'devenv validate --all' again");
     }
     return ExitCode.OK;
+  }
+
+  /** "file:line:column: message" as a located problem (line and column 0 when absent). */
+  static Problem problem(String located) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.+?):(\\d+)(?::(\\d+))?: (.*)$").matcher(located);
+    if (m.matches()) {
+      return new Problem(new Origin(Path.of(m.group(1)).toAbsolutePath(), Integer.parseInt(m.group(2)),
+          m.group(3) == null ? 1 : Integer.parseInt(m.group(3))), m.group(4));
+    }
+    int colon = located.indexOf(": ");
+    return colon > 0 ? new Problem(Origin.of(Path.of(located.substring(0, colon)).toAbsolutePath()), located.substring(colon + 2))
+        : new Problem(Origin.NONE, located);
   }
 
   /** A problem as editors and scripts want it: file, line and column apart from the message. */

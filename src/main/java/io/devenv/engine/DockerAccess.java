@@ -46,6 +46,7 @@ public final class DockerAccess {
    */
   static void skipTestcontainersChecks() {
     TestcontainersConfiguration.getInstance().getUserProperties().putIfAbsent("checks.disable", "true");
+    TestcontainersSetup.beforeFirstClient();
   }
 
   /** Where Docker is looked for: DOCKER_HOST, or the default socket. */

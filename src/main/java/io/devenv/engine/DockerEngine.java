@@ -66,6 +66,14 @@ public final class DockerEngine implements Engine {
     if (profile.kubernetes().enabled()) {
       K3sImages.requirePresent(docker, profile.kubernetes().images());
     }
+    // Pulled here, once, so that a pull that cannot succeed fails at once in one line.
+    if (profile.needsAws()) {
+      ImagePull.ensure(docker, EmulatorSettings.of(profile, options.environment()).image(), "AWS emulator");
+    }
+    if (profile.kubernetes().enabled()) {
+      ImagePull.ensure(docker, profile.kubernetes().image() == null ? K3sCluster.DEFAULT_IMAGE : profile.kubernetes().image(),
+          "k3s");
+    }
     if (profile.needsAws() && options.awsHostPort() > 0 && !PortCheck.isFree(options.awsHostPort())
         && !publishedByOwnEmulator(new EnvironmentId(options.projectDir(), profile.name()), options.awsHostPort())) {
       throw PortCheck.taken(options.awsHostPort(), "the AWS emulator");

@@ -11,8 +11,15 @@ import java.nio.file.Path;
  * @param allowRemoteAws accept an endpoint that is not on this machine
  * @param kubeconfig the kubeconfig file, or null for $KUBECONFIG, then ~/.kube/config
  * @param context the kubeconfig context, or null for its current one
+ * @param awsEndpointForPods the AWS endpoint as the cluster's pods reach it, or null to use the
+ *     profile's {@code kubernetes.awsEndpointForPods}
  */
-public record EngineChoice(EngineKind kind, URI awsEndpoint, boolean allowRemoteAws, Path kubeconfig, String context) {
+public record EngineChoice(EngineKind kind, URI awsEndpoint, boolean allowRemoteAws, Path kubeconfig, String context,
+    URI awsEndpointForPods) {
+
+  public EngineChoice(EngineKind kind, URI awsEndpoint, boolean allowRemoteAws, Path kubeconfig, String context) {
+    this(kind, awsEndpoint, allowRemoteAws, kubeconfig, context, null);
+  }
 
   public EngineChoice {
     if (kind == null) {

@@ -50,10 +50,18 @@ public final class ExternalEngine implements Engine {
   @Override
   public Environment attach(Profile profile, Path projectDir) {
     AwsAccess aws = null;
+    if (!profile.needsAws() && (options.awsEndpoint() != null || profile.aws().endpoint() != null)) {
+      // An endpoint given without AWS resources is still guarded: nobody points devenv at a real account unawares.
+      AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
+    }
     if (profile.needsAws()) {
-      URI endpoint = endpoint(profile);
-      AwsEndpointGuard.check(endpoint, options.allowRemoteAws());
+      URI endpoint = AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
       aws = AwsAccess.local(endpoint, profile.aws().region());
+      URI forPods = options.awsEndpointForPods() != null ? options.awsEndpointForPods() : profile.kubernetes().awsEndpointForPods();
+      if (forPods != null) {
+        // Wired as the aws Service and devenv-aws, as the docker engine's network address is.
+        aws = aws.withNetworkAddress(forPods.getHost(), forPods.getPort() > 0 ? forPods.getPort() : defaultPort(forPods));
+      }
     }
     ClusterAccess cluster = null;
     if (profile.kubernetes().enabled()) {
@@ -108,6 +116,10 @@ public final class ExternalEngine implements Engine {
           + " has no endpoint: pass --aws-endpoint URL or set aws.endpoint in " + Origin.display(profile.file()));
     }
     return endpoint;
+  }
+
+  private static int defaultPort(URI uri) {
+    return "https".equals(uri.getScheme()) ? 443 : 80;
   }
 
   private Path kubeconfigFile(Path given) {

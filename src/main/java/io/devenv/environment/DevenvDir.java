@@ -20,12 +20,25 @@ public final class DevenvDir {
     try {
       Files.createDirectories(dir);
       Path ignore = dir.resolve(".gitignore");
-      if (!Files.exists(ignore)) {
-        Files.writeString(ignore, "# written by devenv: nothing here belongs in git\n*\n");
+      // An empty one is what an earlier write cut short (a full disk) left: write it again.
+      if (!Files.exists(ignore) || Files.size(ignore) == 0) {
+        writeAtomically(ignore, "# written by devenv: nothing here belongs in git\n*\n");
       }
       return dir;
     } catch (IOException e) {
-      throw DevenvException.failure("Could not create " + dir + ": " + e.getMessage(), e);
+      throw DevenvException.failure("Could not create " + dir + ": " + io.devenv.core.SafeFiles.reason(e), e);
+    }
+  }
+
+  /** Whole or not at all: written beside the target, then moved over it. */
+  static void writeAtomically(Path target, String content) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+    try {
+      Files.writeString(temp, content);
+      Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
     }
   }
 }

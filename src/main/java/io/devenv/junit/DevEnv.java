@@ -50,6 +50,13 @@ public @interface DevEnv {
   String[] reseed() default {};
 
   /**
+   * A checkpoint (saved with {@code devenv checkpoint save NAME} in this project) restored before
+   * this class runs: every declared bucket, table, queue, secret and parameter holds exactly its
+   * data, whatever earlier classes did. Runs before {@link #reseed}.
+   */
+  String checkpoint() default "";
+
+  /**
    * Deploy the profile's Kubernetes part into a namespace of this class's own, removed after it;
    * {@link DevEnvironment#namespace()} names it.
    */

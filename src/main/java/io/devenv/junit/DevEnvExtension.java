@@ -1,5 +1,9 @@
 package io.devenv.junit;
 
+import io.devenv.checkpoint.CheckpointName;
+import io.devenv.core.DevenvException;
+import io.devenv.core.ExitCode;
+import io.devenv.lifecycle.Checkpoints;
 import io.devenv.lifecycle.Operations;
 import io.devenv.profile.Profile;
 import java.lang.reflect.Field;
@@ -107,6 +111,9 @@ public final class DevEnvExtension implements BeforeAllCallback, TestInstancePos
       DevEnv annotation = AnnotationSupport.findAnnotation(classContext.getRequiredTestClass(), DevEnv.class).orElseThrow();
       Profile profile = shared.profile();
       Operations operations = SharedEnvironment.operations(shared.settings());
+      if (!annotation.checkpoint().isEmpty()) {
+        restore(shared, annotation.checkpoint());
+      }
       if (annotation.reseed().length > 0) {
         operations.seed(shared.require().environment(), Isolation.onlySeeds(profile, annotation.reseed()), true);
       }
@@ -118,6 +125,18 @@ public final class DevEnvExtension implements BeforeAllCallback, TestInstancePos
         namespace = fresh;
       }
       return new ClassEnvironment(shared, new DevEnvironment(shared, namespace), fresh);
+    }
+
+    /** The same restore as {@code devenv checkpoint restore}, under the project lock. */
+    private static void restore(SharedEnvironment shared, String checkpoint) {
+      try {
+        SharedEnvironment.checkpoints(shared.settings()).restore(shared.require().environment(), new CheckpointName(checkpoint));
+      } catch (DevenvException e) {
+        if (e.exitCode() == ExitCode.INVALID_INPUT) {
+          throw new ExtensionConfigurationException("@DevEnv(checkpoint = \"" + checkpoint + "\"): " + e.getMessage(), e);
+        }
+        throw e;
+      }
     }
 
     DevEnvironment view() {

@@ -49,7 +49,7 @@ final class Isolation {
         k.charts().stream().map(c -> new io.devenv.profile.ChartSpec(c.origin(), c.path(), c.release(), namespace, c.values(),
             c.set())).toList(),
         k.images(),
-        List.of(), k.waitTimeout());
+        List.of(), k.waitTimeout(), k.verbatim(), k.awsEndpointForPods());
     SeedSpec seed = p.seed();
     List<SeedSpec.ConfigMapSeed> configMaps = seed.configMaps().stream()
         .map(c -> new SeedSpec.ConfigMapSeed(c.origin(), c.name(), namespace, c.from())).toList();

@@ -3,6 +3,7 @@ package io.devenv.junit;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
 import io.devenv.lifecycle.EnvironmentClients;
+import io.devenv.lifecycle.Checkpoints;
 import io.devenv.lifecycle.Operations;
 import io.devenv.lifecycle.Up;
 import io.devenv.lifecycle.UpException;
@@ -79,6 +80,12 @@ final class SharedEnvironment implements AutoCloseable {
   /** Whether it ran before the tests: then it is left as it was found (an external one always is). */
   private static boolean isRunning(Settings settings, Profile profile) {
     return operations(settings).running(profile);
+  }
+
+  /** The checkpoint operations of the project, on the same engine. */
+  static Checkpoints checkpoints(Settings settings) {
+    return new Checkpoints(settings.projectDir(), operations(settings),
+        Progress.to(new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 
   static Operations operations(Settings settings) {

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.charset.StandardCharsets;
@@ -35,17 +37,25 @@ final class Applier {
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   static final String PROFILE_LABEL = "devenv.io/profile";
   static final String HASH = "devenv.io/applied-hash";
+  /** Kinds whose spec cannot change once created and that are replaced when it does. */
+  static final java.util.Set<String> RUN_ONCE = java.util.Set.of("Job");
 
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
   private final KubernetesClient client;
+  private final KubernetesClient writer;
   private final Progress progress;
   private volatile Boolean serverSideApply; // null until the first write tells
 
   Applier(KubernetesClient client, Progress progress) {
     this.client = client;
     this.progress = progress;
+    // A write the server refuses with 500 (a type error in an apply patch) fails the same way
+    // every time: fabric8's ten retries would only add 26 s before the same answer.
+    RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+        .withRequestRetryBackoffLimit(0).build();
+    this.writer = client.newClient(noRetries).adapt(KubernetesClient.class);
   }
 
   /** The label value for a profile name: at most 63 characters of [A-Za-z0-9._-]. */
@@ -78,7 +88,7 @@ final class Applier {
       }
       if (live == null) {
         try {
-          client.resource(desired).create();
+          writer.resource(desired).create();
           return ApplyOutcome.CREATED;
         } catch (KubernetesClientException e) {
           if (e.getCode() != 409) {
@@ -87,7 +97,7 @@ final class Applier {
           // Created meanwhile by someone else: fall through and patch it.
         }
       }
-      client.resource(desired).patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(desired));
+      writer.resource(desired).patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(desired));
       return ApplyOutcome.CONFIGURED;
     } catch (KubernetesClientException e) {
       throw failure("apply", ref, origin, e);
@@ -97,10 +107,18 @@ final class Applier {
   /** True when applied; false when the server turned out not to support server-side apply. */
   private boolean applyServerSide(GenericKubernetesResource desired) {
     try {
-      client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      writer.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
       serverSideApply = Boolean.TRUE;
       return true;
     } catch (KubernetesClientException e) {
+      if (RUN_ONCE.contains(desired.getKind()) && ApiRejection.immutable(e)) {
+        // A Job runs once: a changed Job is a new run, so the old one (and its pods) makes way for it.
+        progress.info("  " + ObjectRef.of(desired) + " changed: " + String.join(", ", ApiRejection.immutableFields(e))
+            + " cannot change on a " + desired.getKind() + ", so it is deleted and created again");
+        recreate(desired);
+        serverSideApply = Boolean.TRUE;
+        return true;
+      }
       if (serverSideApply == null && unsupported(e)) {
         serverSideApply = Boolean.FALSE;
         progress.info("  the API server does not support server-side apply: applying by create and JSON merge patch");
@@ -108,6 +126,14 @@ final class Applier {
       }
       throw e;
     }
+  }
+
+  /** Deletes the object, waits until it is gone (its pods with it), and applies it anew. */
+  private void recreate(GenericKubernetesResource desired) {
+    var resource = writer.resource(desired);
+    resource.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND).delete();
+    resource.waitUntilCondition(java.util.Objects::isNull, 60, java.util.concurrent.TimeUnit.SECONDS);
+    writer.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
   }
 
   private static boolean unsupported(KubernetesClientException e) {
@@ -137,7 +163,10 @@ final class Applier {
    * {@code kubectl get -o yaml}), devenv's labels added, and a hash of the result annotated.
    */
   GenericKubernetesResource prepare(GenericKubernetesResource object, String profileLabel) {
-    GenericKubernetesResource desired = client.getKubernetesSerialization().clone(object);
+    // Through JSON text, so that no list or map is shared between two places: a YAML alias in a
+    // manifest would otherwise be written as an anchor in the apply patch, which the API server refuses.
+    var serialization = client.getKubernetesSerialization();
+    GenericKubernetesResource desired = serialization.unmarshal(serialization.asJson(object), GenericKubernetesResource.class);
     desired.getAdditionalProperties().remove("status");
     ObjectMeta meta = desired.getMetadata();
     meta.setResourceVersion(null);
@@ -178,9 +207,16 @@ final class Applier {
     if (e.getCode() == 0 && Thread.currentThread().isInterrupted()) {
       return new DevenvException(ExitCode.INTERRUPTED, "interrupted while trying to " + operation + " " + ref, e);
     }
-    String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-    // 422: the API server validated the object and refused it: the manifest has to change.
-    int exit = e.getCode() == 422 ? ExitCode.INVALID_INPUT : ExitCode.FAILURE;
+    // The API server refused the object itself (422, or 500 for a type error in an apply patch): the manifest has to change.
+    int exit = ApiRejection.badInput(e) ? ExitCode.INVALID_INPUT : ExitCode.FAILURE;
+    String reason = ApiRejection.describe(e);
+    if (ApiRejection.immutable(e)) {
+      reason = String.join(", ", ApiRejection.immutableFields(e)) + " cannot be changed on a live " + ref.kind()
+          + "; delete it (kubectl delete " + ref.kind().toLowerCase(java.util.Locale.ROOT) + " " + ref.name()
+          + (ref.namespace() == null ? "" : " --namespace " + ref.namespace()) + ") and run up again";
+    } else if (exit == ExitCode.INVALID_INPUT) {
+      reason = reason + "; fix the manifest";
+    }
     return new DevenvException(exit, "cannot " + operation + " " + ref + " (" + origin + "): " + reason, e);
   }
 }

@@ -55,7 +55,8 @@ final class AwsWiring {
     String host = endpoint == null ? null : endpoint.getHost();
     if (host == null || isLoopback(host)) {
       progress.info("  pods cannot reach the AWS emulator: the engine reports no address for it on the cluster's"
-          + " network (endpoint " + endpoint + " is local to this machine); devenv-aws is written, the aws Service is not");
+          + " network (endpoint " + endpoint + " is local to this machine); devenv-aws is written, the aws Service is not"
+          + " (give the address pods use with --aws-endpoint-for-pods or kubernetes.awsEndpointForPods)");
       return null;
     }
     int port = endpoint.getPort() > 0 ? endpoint.getPort() : ("https".equals(endpoint.getScheme()) ? 443 : 80);

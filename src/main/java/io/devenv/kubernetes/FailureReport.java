@@ -63,7 +63,7 @@ final class FailureReport {
     return finish(ref, pods, logged, lines);
   }
 
-  /** The report of an object still not ready when the wait timed out. */
+  /** The report of an object still not ready when the wait timed out, or was stopped after {@code timeout}. */
   String timedOut(ObjectRef ref, Rollout.Verdict verdict, List<Pod> pods, Duration timeout) {
     List<String> lines = new ArrayList<>();
     lines.add(timedOutHeadline(ref, verdict, timeout));
@@ -121,10 +121,7 @@ final class FailureReport {
     try {
       warnings = client.v1().events().inNamespace(ref.namespace()).list().getItems().stream()
           .filter(e -> "Warning".equals(e.getType()) && e.getInvolvedObject() != null && e.getInvolvedObject().getName() != null)
-          .filter(e -> {
-            String name = e.getInvolvedObject().getName();
-            return name.equals(ref.name()) || names.contains(name) || name.startsWith(ref.name() + "-");
-          })
+          .filter(e -> concerns(e, ref, names))
           .sorted(Comparator.comparing(FailureReport::when).reversed())
           .limit(MAX_EVENTS)
           .toList();
@@ -144,8 +141,37 @@ final class FailureReport {
     }
   }
 
-  /** When it last happened, as the API gives it (RFC 3339, so it sorts as text). */
+  /**
+   * Whether an event is about the object or its pods: kind and name both match (an HPA or a
+   * Service may share the Deployment's name), or it is about one of its pods, or, for a Deployment,
+   * one of its ReplicaSets (named after it).
+   */
+  static boolean concerns(Event e, ObjectRef ref, Set<String> podNames) {
+    String kind = e.getInvolvedObject().getKind();
+    String name = e.getInvolvedObject().getName();
+    if (ref.kind().equals(kind)) {
+      return ref.name().equals(name);
+    }
+    if ("Pod".equals(kind)) {
+      return podNames.contains(name);
+    }
+    return "ReplicaSet".equals(kind) && "Deployment".equals(ref.kind()) && name.startsWith(ref.name() + "-");
+  }
+
+  /**
+   * When it last happened, to the second in UTC: the API gives whole seconds (lastTimestamp) for
+   * some events and microseconds (eventTime, events.k8s.io) for others.
+   */
   private static String when(Event e) {
+    String raw = rawWhen(e);
+    try {
+      return java.time.Instant.parse(raw).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    } catch (java.time.format.DateTimeParseException notRfc3339) {
+      return raw;
+    }
+  }
+
+  private static String rawWhen(Event e) {
     if (e.getLastTimestamp() != null) {
       return e.getLastTimestamp();
     }

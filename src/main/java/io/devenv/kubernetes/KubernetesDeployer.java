@@ -84,7 +84,8 @@ public final class KubernetesDeployer {
     Progress.Step loading = progress.start(KubernetesSteps.load(KubernetesSteps.sources(spec), List.of()).name());
     List<ManifestDocument> documents;
     try {
-      documents = resolveScopes(loader.load(manifests, spec.charts(), ManifestValues.of(profile, aws, namespace)));
+      documents = resolveScopes(loader.load(manifests, spec.charts(), ManifestValues.of(profile, aws, namespace), spec::isVerbatim));
+      ManifestChecks.check(profile, documents);
     } catch (RuntimeException e) {
       loading.failed(e.getMessage());
       throw e;
@@ -273,10 +274,22 @@ public final class KubernetesDeployer {
         return false;
       }
       Map<String, String> labels = live.getMetadata().getLabels();
-      return Applier.FIELD_MANAGER.equals(labels.get(Applier.MANAGED_BY)) && label.equals(labels.get(Applier.PROFILE_LABEL));
+      return Applier.FIELD_MANAGER.equals(labels.get(Applier.MANAGED_BY)) && label.equals(labels.get(Applier.PROFILE_LABEL))
+          && writtenByDevenv(live);
     } catch (KubernetesClientException e) {
       return false; // its kind is gone, and with it the object
     }
+  }
+
+  /**
+   * Whether devenv wrote the object, as its field managers say: a controller may copy devenv's
+   * labels onto objects of its own (the endpoints controller gives Endpoints the Service's labels).
+   * A server that records no field managers (the fabric8 mock) leaves the labels as the only sign.
+   */
+  static boolean writtenByDevenv(GenericKubernetesResource live) {
+    var managers = live.getMetadata().getManagedFields();
+    return managers == null || managers.isEmpty()
+        || managers.stream().anyMatch(m -> Applier.FIELD_MANAGER.equals(m.getManager()));
   }
 
   /**

@@ -58,17 +58,25 @@ public final class ManifestLoader {
     return load(manifests, List.of(), values);
   }
 
+  /** As {@link #load(List, List, Map, java.util.function.Predicate)}, with every manifest's placeholders filled. */
+  public List<ManifestDocument> load(List<Path> manifests, List<ChartSpec> charts, Map<String, String> values) {
+    return load(manifests, charts, values, file -> false);
+  }
+
   /**
    * Loads the objects of the manifests, then of each Helm chart as {@link HelmCharts} renders it.
    * A chart's objects are named after their template ({@code chart/templates/deployment.yaml}),
    * take the chart's namespace when they name none, and get no {@code ${...}} filling (Helm did the templating).
+   * Manifests for which {@code verbatim} holds are left as written too: their {@code ${...}}
+   * belong to someone else (a shell script in a container, a third-party manifest).
    */
-  public List<ManifestDocument> load(List<Path> manifests, List<ChartSpec> charts, Map<String, String> values) {
+  public List<ManifestDocument> load(List<Path> manifests, List<ChartSpec> charts, Map<String, String> values,
+      java.util.function.Predicate<Path> verbatim) {
     String defaultNamespace = values.getOrDefault(ManifestValues.NAMESPACE, "default");
     List<String> problems = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     for (Path file : files(manifests, problems)) {
-      parseFile(file, values, parsed, problems);
+      parseFile(file, verbatim.test(file) ? null : values, parsed, problems);
     }
     for (ChartSpec chart : charts) {
       HelmCharts.Rendered rendered = HelmCharts.render(chart, values);
@@ -125,7 +133,7 @@ public final class ManifestLoader {
     if (spec == null || !spec.enabled() || spec.manifests() == null) {
       return List.of();
     }
-    return ApplyOrder.sort(load(spec.manifests(), spec.charts(), ManifestValues.of(profile, null, spec.namespace())));
+    return ApplyOrder.sort(load(spec.manifests(), spec.charts(), ManifestValues.of(profile, null, spec.namespace()), spec::isVerbatim));
   }
 
   static String key(ObjectRef ref) {
@@ -182,12 +190,15 @@ public final class ManifestLoader {
   private static void parseFile(Path file, Map<String, String> values, List<Parsed> out, List<String> problems) {
     String text;
     try {
-      text = Files.readString(file);
-    } catch (MalformedInputException e) {
-      problems.add(Origin.display(file) + ": not UTF-8 text");
-      return;
+      java.util.Optional<String> decoded = io.devenv.core.Utf8.decode(
+          io.devenv.core.SafeFiles.read(file, io.devenv.core.SafeFiles.MANIFEST_LIMIT));
+      if (decoded.isEmpty()) {
+        problems.add(Origin.display(file) + ": not UTF-8 text");
+        return;
+      }
+      text = decoded.get();
     } catch (IOException e) {
-      problems.add(Origin.display(file) + ": cannot read: " + e.getMessage());
+      problems.add(Origin.display(file) + ": cannot read: " + io.devenv.core.SafeFiles.reason(e));
       return;
     }
     parseText(file, text, values, out, problems);
@@ -215,7 +226,7 @@ public final class ManifestLoader {
       }
       JsonNode node;
       try {
-        node = YAML.readTree(filled.text());
+        node = YamlTree.read(filled.text());
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         int errorLine = at == null ? line : chunk.firstLine + at.getLineNr() - 1;

@@ -97,11 +97,15 @@ final class ReadinessWaiter {
         signal.await(min(RECHECK, Duration.ofNanos(deadline - now)));
       }
     } catch (InterruptedException e) {
+      // Stopped from outside (up's --timeout, Ctrl-C): still say why each object was not ready.
+      String message = "interrupted while waiting for " + describe(pending);
+      String report = stoppedReport(pending, Duration.ofNanos(System.nanoTime() - start));
       Thread.currentThread().interrupt();
-      throw new DevenvException(ExitCode.INTERRUPTED, "interrupted while waiting for " + describe(pending), e);
+      throw new DevenvException(ExitCode.INTERRUPTED, message, report, e);
     }
     if (failures.isEmpty()) {
-      return List.copyOf(results.values());
+      // In the manifests' order, not the order they became ready: reports and tests read the same on any machine.
+      return refs.stream().map(results::get).toList();
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     for (var entry : pending.entrySet()) {
@@ -116,6 +120,16 @@ final class ReadinessWaiter {
     }
     String message = failures.get(0).headline() + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
     throw new ReadinessException(message, report.toString(), ordered);
+  }
+
+  /** The reports of the objects still pending when the wait was interrupted; read with the interrupt cleared. */
+  private String stoppedReport(Map<ObjectRef, Rollout.Verdict> pending, Duration elapsed) {
+    List<String> reportsOf = new ArrayList<>();
+    for (ObjectRef ref : pending.keySet()) {
+      Rollout.Verdict verdict = evaluate(ref);
+      reportsOf.add(reports.timedOut(ref, verdict, pods(ref, verdict), elapsed));
+    }
+    return reportsOf.isEmpty() ? null : String.join("\n\n", reportsOf);
   }
 
   private Rollout.Verdict evaluate(ObjectRef ref) {

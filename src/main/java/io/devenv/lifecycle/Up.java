@@ -252,8 +252,9 @@ public final class Up {
   private UpException timedOut(UpException e, List<Check> checks) {
     if (overdue.get()) {
       Thread.interrupted();
-      return new UpException(DevenvException.failure("devenv up did not finish within " + Progress.seconds(options.timeout())
-          + " (--timeout): " + e.getMessage(), e), checks);
+      // The step's report (e.g. why each workload was not ready yet) is kept.
+      return new UpException(new DevenvException(io.devenv.core.ExitCode.FAILURE, "devenv up did not finish within "
+          + Progress.seconds(options.timeout()) + " (--timeout): " + e.getMessage(), e.detail(), e), checks);
     }
     return e;
   }

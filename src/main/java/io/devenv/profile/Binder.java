@@ -143,14 +143,23 @@ final class Binder {
     boolean ok = switch (kind) {
       case FILE -> Files.isRegularFile(p);
       case DIRECTORY -> Files.isDirectory(p);
-      case FILE_OR_DIRECTORY -> Files.exists(p);
+      // never a device or a FIFO: /dev/zero never ends, a FIFO blocks whoever reads it
+      case FILE_OR_DIRECTORY -> Files.isRegularFile(p) || Files.isDirectory(p);
     };
     if (ok) {
       return;
     }
-    String what = !Files.exists(p) ? "does not exist" : "is not " + kind.description();
+    String what = !Files.exists(p) ? "does not exist" : "is not " + kind.description() + special(p);
     problems.add(new Problem(s.origin(), path + ": '" + s.text() + "' " + what + " (looked for " + Origin.display(p)
         + "; a path is relative to the directory of the file that names it)"));
+  }
+
+  private static String special(Path p) {
+    try {
+      return io.devenv.core.SafeFiles.special(p).map(s -> " (it is " + s + ")").orElse("");
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   private static Object emptyValue(Class<?> type) {

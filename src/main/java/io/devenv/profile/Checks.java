@@ -43,8 +43,11 @@ final class Checks {
 
   /** Reports {@code key} of {@code record} when its value is outside [min, max]. */
   void range(Object record, String key, String what, Integer value, int min, int max) {
-    if (value != null && (value < min || value > max)) {
-      add(at(record, key), what + " must be between " + min + " and " + max + ", not " + value);
+    Origin where = at(record, key);
+    // A value that was not a number at all (1.5, "x") is already reported; its placeholder 0 is not a second problem.
+    boolean reported = problems.stream().anyMatch(p -> p.origin().equals(where));
+    if (value != null && !reported && (value < min || value > max)) {
+      add(where, what + " must be between " + min + " and " + max + ", not " + value);
     }
   }
 

@@ -17,14 +17,21 @@ public final class Interpolation {
   public static final class UnsetException extends Exception {
     private static final long serialVersionUID = 1L;
     private final String name;
+    private final boolean nested;
 
-    UnsetException(String name) {
-      super("${" + name + "} has no value and no default");
+    UnsetException(String name, boolean nested) {
+      super(nested ? "${" + name + ":-...} has a ${...} inside its default" : "${" + name + "} has no value and no default");
       this.name = name;
+      this.nested = nested;
     }
 
     public String name() {
       return name;
+    }
+
+    /** Whether the placeholder's default holds another placeholder, which is not supported. */
+    public boolean nested() {
+      return nested;
     }
   }
 
@@ -45,12 +52,16 @@ public final class Interpolation {
       if (m.group(1) == null) {
         replacement = "${";
       } else {
+        if (m.group(2) != null && m.group(2).contains("${")) {
+          // ${a:-${b}} would otherwise read as default "${b" followed by a stray "}"
+          throw new UnsetException(m.group(1), true);
+        }
         String value = lookup.apply(m.group(1));
         if (value == null) {
           value = m.group(2);
         }
         if (value == null) {
-          throw new UnsetException(m.group(1));
+          throw new UnsetException(m.group(1), false);
         }
         replacement = value;
       }

@@ -1,5 +1,6 @@
 package io.devenv.profile;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,23 @@ public record KubernetesSpec(
         List<ChartSpec> charts,
     @Doc("Images from the local Docker daemon imported into the cluster.") List<String> images,
     @Doc("Services forwarded to 127.0.0.1.") List<PortForward> portForwards,
-    @Doc("How long to wait for rollouts, jobs and CRDs, e.g. 180s, 3m.") @Default("180s") Duration waitTimeout) {
+    @Doc("How long to wait for rollouts, jobs and CRDs, e.g. 180s, 3m.") @Default("180s") Duration waitTimeout,
+    @Doc("Files or directories among `manifests` applied as written: no `${...}` placeholder is filled in them"
+        + " (for third-party manifests whose scripts use shell variables).")
+        @Exists(Exists.Kind.FILE_OR_DIRECTORY)
+        List<Path> verbatim,
+    @Doc("With `--engine external`: the AWS endpoint as pods reach it (e.g. http://10.0.0.5:4566), wired as the"
+        + " `aws` Service and `devenv-aws`; `--aws-endpoint-for-pods` overrides it.")
+        URI awsEndpointForPods) {
+
+  /** Whether {@code file} (as loaded) is one of {@link #verbatim} or inside one of them. */
+  public boolean isVerbatim(Path file) {
+    if (verbatim == null) {
+      return false;
+    }
+    Path f = file.toAbsolutePath().normalize();
+    return verbatim.stream().map(v -> v.toAbsolutePath().normalize()).anyMatch(f::startsWith);
+  }
 
   @Doc("A port-forward from 127.0.0.1 to a Service.")
   public record PortForward(

@@ -1,5 +1,6 @@
 package io.devenv.profile;
 
+import io.devenv.core.SafeFiles;
 import io.devenv.profile.Interpolation.UnsetException;
 import io.devenv.profile.yaml.YamlNode;
 import io.devenv.profile.yaml.YamlNode.Entry;
@@ -17,7 +18,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -61,7 +64,7 @@ public final class ProfileLoader {
   public Profile loadContent(Path file, byte[] content) {
     Path absolute = file.toAbsolutePath().normalize();
     List<Problem> problems = new ArrayList<>();
-    Mapping tree = resolve(absolute, content, new ArrayList<>(), problems);
+    Mapping tree = resolve(absolute, content, new ArrayList<>(), new HashMap<>(), problems);
     if (tree == null) {
       throw new ProfileException(absolute, sorted(problems, absolute));
     }
@@ -84,8 +87,12 @@ public final class ProfileLoader {
     return profile;
   }
 
-  /** Reads a file and everything it extends, merged; null when it cannot be read at all. */
-  private Mapping resolve(Path file, byte[] content, List<Path> chain, List<Problem> problems) {
+  /**
+   * Reads a file and everything it extends, merged; null when it cannot be read at all. Each file
+   * is read once ({@code done}): a diamond of extends would otherwise double the work per level.
+   */
+  private Mapping resolve(Path file, byte[] content, List<Path> chain, Map<Path, Optional<Mapping>> done,
+      List<Problem> problems) {
     chain.add(file);
     try {
       YamlNode root = YamlReader.read(file, content, problems);
@@ -96,8 +103,11 @@ public final class ProfileLoader {
         return null;
       }
       if (!(root instanceof Mapping own)) {
+        // Named by kind only: the file may be anything (/etc/passwd), and its content is not ours to print.
+        String kind = root instanceof Sequence ? "a list" : root instanceof Scalar s && s.value() instanceof String
+            ? "plain text" : "a single value";
         problems.add(new Problem(root.origin(), "a profile is a map of keys (name, aws, kubernetes, seed...), not "
-            + root.describe()));
+            + kind));
         return null;
       }
       Mapping merged = null;
@@ -107,11 +117,13 @@ public final class ProfileLoader {
           problems.add(new Problem(parent.origin(), "extends cycle: " + cycle(chain, parentFile)));
           continue;
         }
-        byte[] bytes = readBytes(parentFile, parent.origin(), problems);
-        if (bytes == null) {
-          continue;
+        Optional<Mapping> known = done.get(parentFile);
+        if (known == null) {
+          byte[] bytes = readBytes(parentFile, parent.origin(), problems);
+          known = Optional.ofNullable(bytes == null ? null : resolve(parentFile, bytes, chain, done, problems));
+          done.put(parentFile, known);
         }
-        Mapping parentTree = resolve(parentFile, bytes, chain, problems);
+        Mapping parentTree = known.orElse(null);
         if (parentTree != null) {
           Mapping inherited = without(parentTree, "name", "description", "extends");
           merged = merged == null ? inherited : Merger.merge(merged, inherited);
@@ -153,21 +165,26 @@ public final class ProfileLoader {
   }
 
   private static byte[] readBytes(Path file, Origin namedAt, List<Problem> problems) {
+    boolean extended = namedAt.line() > 0;
     try {
-      if (Files.isDirectory(file)) {
-        problems.add(new Problem(namedAt, "extends a directory: " + Origin.display(file) + "; name a profile file"));
-        return null;
-      }
-      return Files.readAllBytes(file);
+      return SafeFiles.read(file, SafeFiles.PROFILE_LIMIT);
     } catch (NoSuchFileException e) {
-      String what = namedAt.line() > 0
+      String what = extended
           ? "extends a file that does not exist: " + Origin.display(file)
               + " (a path is relative to the directory of the file that names it)"
           : Origin.display(file) + " does not exist";
       problems.add(new Problem(namedAt, what));
       return null;
+    } catch (SafeFiles.Refused e) {
+      if (e.getMessage().startsWith("is a directory")) {
+        problems.add(new Problem(namedAt, (extended ? "extends a directory: " : "a directory: ") + Origin.display(file)
+            + "; name a profile file"));
+      } else {
+        problems.add(new Problem(namedAt, (extended ? "extends " : "") + Origin.display(file) + ", which " + e.getMessage()));
+      }
+      return null;
     } catch (IOException e) {
-      problems.add(new Problem(namedAt, "cannot read " + Origin.display(file) + ": " + e.getMessage()));
+      problems.add(new Problem(namedAt, "cannot read " + Origin.display(file) + ": " + SafeFiles.reason(e)));
       return null;
     }
   }
@@ -231,8 +248,12 @@ public final class ProfileLoader {
     try {
       return Interpolation.fill(s.text(), lookup);
     } catch (UnsetException e) {
-      problems.add(new Problem(s.origin(), "${" + e.name() + "} has no value: set the environment variable "
-          + e.name() + ", declare it under 'variables', or write ${" + e.name() + ":-default}"));
+      String name = io.devenv.core.Text.excerpt(e.name());
+      problems.add(new Problem(s.origin(), e.nested()
+          ? "${" + name + ":-...} has another ${...} in its default, which devenv does not read; declare the default under"
+              + " 'variables' and write ${" + name + ":-plain text}"
+          : "${" + name + "} has no value: set the environment variable "
+              + name + ", declare it under 'variables', or write ${" + name + ":-default}"));
       return null;
     }
   }
@@ -258,7 +279,7 @@ public final class ProfileLoader {
             .map(f -> f.namespace() != null ? f
                 : new KubernetesSpec.PortForward(f.origin(), f.service(), ns, f.port(), f.localPort()))
             .toList(),
-        k.waitTimeout());
+        k.waitTimeout(), k.verbatim(), k.awsEndpointForPods());
     SeedSpec s = p.seed();
     SeedSpec seed = new SeedSpec(s.buckets(), s.tables(), s.queues(),
         s.configMaps().stream()

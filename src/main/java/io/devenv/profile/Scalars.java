@@ -51,6 +51,11 @@ final class Scalars {
       return wrongType(s, path, "true or false");
     }
     if (raw == Duration.class) {
+      if (s.text().strip().matches("0+(ms|s|m|h)?")) {
+        problems.add(new Problem(s.origin(), path + " must be longer than zero, not '" + s.text().strip()
+            + "'; write how long to wait, such as 90s, 5m or 1h"));
+        return null;
+      }
       return Durations.parse(s.text()).map(Object.class::cast)
           .orElseGet(() -> wrongType(s, path, "a duration such as 90s, 5m or 1h"));
     }

@@ -15,7 +15,16 @@ public record SeedSpec(
       Origin origin,
       @Doc("The bucket (declared in this profile).") @Required String bucket,
       @Doc("The directory.") @Required @Exists(Exists.Kind.DIRECTORY) Path from,
-      @Doc("Prepended to every key.") @Default("\"\"") String prefix) {}
+      @Doc("Prepended to every key.") @Default("\"\"") String prefix,
+      @Doc("An NDJSON file of object properties, one line per key relative to `from`: {key, contentType?,"
+          + " metadata?, cacheControl?, contentEncoding?, contentDisposition?, contentLanguage?}; what `devenv"
+          + " checkpoint export` writes. Objects it does not list get a Content-Type from their extension.")
+          @Exists(Exists.Kind.FILE) Path objects) {
+
+    public BucketSeed(Origin origin, String bucket, Path from, String prefix) {
+      this(origin, bucket, from, prefix, null);
+    }
+  }
 
   @Doc("Items written to a table.")
   public record TableSeed(
@@ -27,7 +36,8 @@ public record SeedSpec(
   public record QueueSeed(
       Origin origin,
       @Doc("The queue (declared in this profile).") @Required String queue,
-      @Doc("An NDJSON file, one message a line: {body, attributes?, groupId?, deduplicationId?}.") @Required @Exists(Exists.Kind.FILE) Path from) {}
+      @Doc("An NDJSON file, one message a line: {body, attributes?, groupId?, deduplicationId?}; an attribute is a"
+          + " string, a number, or {dataType, stringValue | binaryValue (base64)}.") @Required @Exists(Exists.Kind.FILE) Path from) {}
 
   @Doc("A ConfigMap made from a directory, one key per file.")
   public record ConfigMapSeed(

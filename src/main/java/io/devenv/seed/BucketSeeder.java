@@ -32,8 +32,10 @@ final class BucketSeeder extends SeedTarget {
   private final AwsClients aws;
   private final SeedSpec.BucketSeed seed;
   private final List<Upload> uploads = new ArrayList<>();
+  private Map<String, ObjectProperties> properties = Map.of();
+  private final List<String> stale = new ArrayList<>();
 
-  private record Upload(Path file, String key) {}
+  private record Upload(Path file, String key, ObjectProperties properties) {}
 
   BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed) {
     super("bucket", seed.bucket());
@@ -65,15 +67,25 @@ final class BucketSeeder extends SeedTarget {
   void prepare(boolean reset) {
     List<Map.Entry<Path, String>> files = files(seed.from(), seed.prefix());
     total = files.size();
-    Map<String, S3Object> existing = reset ? Map.of() : listing();
+    properties = ObjectProperties.read(seed.objects());
+    if (seed.objects() != null) {
+      java.util.Set<String> relative = new java.util.HashSet<>();
+      files.forEach(f -> relative.add(key("", seed.from().relativize(f.getKey()))));
+      ObjectProperties.checkKnown(seed.objects(), properties, relative);
+    }
+    Map<String, S3Object> existing = listing();
+    java.util.Set<String> keys = new java.util.HashSet<>();
     for (Map.Entry<Path, String> f : files) {
+      keys.add(f.getValue());
       S3Object object = existing.get(f.getValue());
-      if (object != null && sameContent(f.getKey(), object)) {
+      // On reset every file is uploaded again: its headers may differ even where its bytes do not.
+      if (!reset && object != null && sameContent(f.getKey(), object)) {
         skipped++;
       } else {
-        uploads.add(new Upload(f.getKey(), f.getValue()));
+        uploads.add(new Upload(f.getKey(), f.getValue(), properties.get(key("", seed.from().relativize(f.getKey())))));
       }
     }
+    existing.keySet().stream().filter(k -> !keys.contains(k)).forEach(stale::add);
   }
 
   private Map<String, S3Object> listing() {
@@ -109,12 +121,10 @@ final class BucketSeeder extends SeedTarget {
     }
   }
 
+  /** On reset: deletes the objects under the prefix that the seed does not hold; the rest are overwritten. */
   @Override
   void clear() {
-    String prefix = seed.prefix() == null ? "" : seed.prefix();
-    List<ObjectIdentifier> keys = new ArrayList<>();
-    aws.s3().listObjectsV2Paginator(r -> r.bucket(seed.bucket()).prefix(prefix)).contents()
-        .forEach(o -> keys.add(ObjectIdentifier.builder().key(o.key()).build()));
+    List<ObjectIdentifier> keys = stale.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
     for (int i = 0; i < keys.size(); i += 1000) {
       List<ObjectIdentifier> slice = keys.subList(i, Math.min(keys.size(), i + 1000));
       aws.s3().deleteObjects(r -> r.bucket(seed.bucket()).delete(d -> d.objects(slice).quiet(true)));
@@ -124,8 +134,15 @@ final class BucketSeeder extends SeedTarget {
   @Override
   List<Runnable> units() {
     return uploads.stream().<Runnable>map(u -> () -> {
-      aws.s3().putObject(r -> r.bucket(seed.bucket()).key(u.key()).contentType(ContentTypes.of(u.file().getFileName().toString())),
-          RequestBody.fromFile(u.file()));
+      String byExtension = ContentTypes.of(u.file().getFileName().toString());
+      aws.s3().putObject(r -> {
+        r.bucket(seed.bucket()).key(u.key());
+        if (u.properties() == null) {
+          r.contentType(byExtension);
+        } else {
+          u.properties().apply(r, byExtension);
+        }
+      }, RequestBody.fromFile(u.file()));
       loaded.incrementAndGet();
     }).toList();
   }

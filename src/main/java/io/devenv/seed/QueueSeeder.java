@@ -39,6 +39,12 @@ final class QueueSeeder extends SeedTarget {
   private String url;
   private boolean fifo;
   private final List<List<Message>> batches = new ArrayList<>();
+  /**
+   * Part of the deduplication ids sent: empty for a normal run, so a resumed run's resend is
+   * dropped by the queue; unique for a reset, whose purge does not clear the queue's 5-minute
+   * deduplication window and whose messages would otherwise be dropped as repeats.
+   */
+  private String run = "";
 
   private record Message(SeedRecord record, SendMessageBatchRequestEntry entry, int bytes) {}
 
@@ -54,6 +60,7 @@ final class QueueSeeder extends SeedTarget {
     List<SeedRecord> records = SeedFileReader.read(seed.from());
     total = records.size();
     fifo = seed.queue().endsWith(".fifo");
+    run = reset ? Long.toHexString(System.nanoTime() ^ java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "-" : "";
     List<Message> messages = new ArrayList<>();
     for (SeedRecord record : records) {
       messages.add(message(record));
@@ -81,6 +88,35 @@ final class QueueSeeder extends SeedTarget {
     }
     if (!batch.isEmpty()) {
       batches.add(batch);
+    }
+  }
+
+  private MessageAttributeValue plainAttribute(SeedRecord record, String name, JsonNode v) {
+    if (!v.isValueNode() || v.isNull()) {
+      throw SeedFileReader.invalid(seed.from(), record.line(), "attribute " + name + " must be a string, number, boolean or"
+          + " {dataType, stringValue | binaryValue}");
+    }
+    return MessageAttributeValue.builder().dataType(v.isNumber() ? "Number" : "String")
+        .stringValue(v.isNumber() ? ItemConverter.number(v) : v.asText()).build();
+  }
+
+  /** {@code {dataType, stringValue}} or {@code {dataType, binaryValue}}: any type SQS has, exactly as read from a queue. */
+  private MessageAttributeValue typedAttribute(SeedRecord record, String name, JsonNode v) {
+    String dataType = v.path("dataType").asText("");
+    JsonNode text = v.get("stringValue");
+    JsonNode binary = v.get("binaryValue");
+    if (dataType.isEmpty() || (text == null) == (binary == null) || v.size() != 2) {
+      throw SeedFileReader.invalid(seed.from(), record.line(), "attribute " + name
+          + " must be {dataType, stringValue} or {dataType, binaryValue}");
+    }
+    MessageAttributeValue.Builder b = MessageAttributeValue.builder().dataType(dataType);
+    if (text != null) {
+      return b.stringValue(text.asText()).build();
+    }
+    try {
+      return b.binaryValue(software.amazon.awssdk.core.SdkBytes.fromByteArray(java.util.Base64.getDecoder().decode(binary.asText()))).build();
+    } catch (IllegalArgumentException e) {
+      throw SeedFileReader.invalid(seed.from(), record.line(), "attribute " + name + ": binaryValue is not base64");
     }
   }
 
@@ -115,13 +151,10 @@ final class QueueSeeder extends SeedTarget {
       Map<String, MessageAttributeValue> map = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> f : attributes.properties()) {
         JsonNode v = f.getValue();
-        if (!v.isValueNode() || v.isNull()) {
-          throw SeedFileReader.invalid(seed.from(), record.line(), "attribute " + f.getKey() + " must be a string, number or boolean");
-        }
-        String dataType = v.isNumber() ? "Number" : "String";
-        String value = v.isNumber() ? ItemConverter.number(v) : v.asText();
-        map.put(f.getKey(), MessageAttributeValue.builder().dataType(dataType).stringValue(value).build());
-        bytes += f.getKey().length() + dataType.length() + value.getBytes(StandardCharsets.UTF_8).length;
+        MessageAttributeValue value = v.isObject() ? typedAttribute(record, f.getKey(), v) : plainAttribute(record, f.getKey(), v);
+        map.put(f.getKey(), value);
+        bytes += f.getKey().length() + value.dataType().length()
+            + (value.stringValue() != null ? value.stringValue().getBytes(StandardCharsets.UTF_8).length : value.binaryValue().asByteArray().length);
       }
       b.messageAttributes(map);
     }
@@ -133,7 +166,7 @@ final class QueueSeeder extends SeedTarget {
       b.messageGroupId(groupId);
       // A stable id per record lets the queue itself drop a resend within its 5-minute window.
       String dedup = node.path("deduplicationId").asText(null);
-      b.messageDeduplicationId(dedup != null && !dedup.isEmpty() ? dedup : "devenv-" + Long.toHexString(record.id()));
+      b.messageDeduplicationId(dedup != null && !dedup.isEmpty() ? dedup : "devenv-" + run + Long.toHexString(record.id()));
     } else if (groupId != null || node.has("deduplicationId")) {
       throw SeedFileReader.invalid(seed.from(), record.line(),
           "groupId and deduplicationId are for FIFO queues; " + seed.queue() + " is a standard queue");

@@ -56,6 +56,17 @@ public final class Seeder {
       return new SeedReport(List.of(), Duration.ZERO);
     }
     aws.checkReachable();
+    RestoreMark mark = new RestoreMark(aws, profile.name());
+    if (reset) {
+      mark.clear();
+    } else {
+      String checkpoint = mark.checkpoint();
+      if (checkpoint != null) {
+        progress.info("seed: skipped, the data was restored from checkpoint " + checkpoint
+            + " (devenv seed --reset loads the seed files)");
+        return new SeedReport(List.of(), Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads("devenv-seed-"));
     // Targets sent in order (queues) get threads of their own: on the shared pool each of their
     // batches would wait behind the whole backlog of items and objects.

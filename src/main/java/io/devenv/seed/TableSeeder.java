@@ -32,6 +32,10 @@ final class TableSeeder extends SeedTarget {
   private SeedLedger.Entry entry;
   private TableKeys keys;
   private final List<List<Pending>> batches = new ArrayList<>();
+  /** On reset: the keys of items the table has and the file has not, deleted by {@link #clear}. */
+  private final List<Map<String, AttributeValue>> stale = new ArrayList<>();
+  /** The ids of the file's records the table already holds as they are. */
+  private final List<Long> unchanged = new ArrayList<>();
 
   /** An item to write and the ids of the file's records it stands for. */
   private record Pending(Map<String, AttributeValue> item, List<Long> ids) {}
@@ -66,14 +70,22 @@ final class TableSeeder extends SeedTarget {
       byKey.put(key, new Pending(item, idsByKey.get(key)));
     }
     entry = ledger.open("table", seed.table());
+    Map<String, Map<String, AttributeValue>> current = reset ? current() : Map.of();
     List<Pending> todo = new ArrayList<>();
     for (Pending p : byKey.values()) {
-      if (!reset && p.ids().stream().allMatch(entry::contains)) {
+      boolean same = reset ? p.item().equals(current.get(keyOf(p.item()))) : p.ids().stream().allMatch(entry::contains);
+      if (same) {
         skipped += p.ids().size();
+        unchanged.addAll(p.ids());
       } else {
         todo.add(p);
       }
     }
+    current.forEach((key, item) -> {
+      if (!byKey.containsKey(key)) {
+        stale.add(keyAttributes(item));
+      }
+    });
     for (int i = 0; i < todo.size(); i += BATCH) {
       batches.add(todo.subList(i, Math.min(todo.size(), i + BATCH)));
     }
@@ -89,42 +101,37 @@ final class TableSeeder extends SeedTarget {
     return sb.toString();
   }
 
+  /**
+   * On reset, the table is made to hold exactly the file's items with the fewest writes: items
+   * not in the file are deleted, items that differ are written, identical ones are left alone.
+   */
   @Override
   void clear() {
+    for (int i = 0; i < stale.size(); i += BATCH) {
+      write(stale.subList(i, Math.min(stale.size(), i + BATCH)).stream()
+          .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList());
+    }
+    entry.clear();
+    entry.add(unchanged);
+  }
+
+  /** Every item of the table, by key: what a reset compares the file with. */
+  private Map<String, Map<String, AttributeValue>> current() {
+    Map<String, Map<String, AttributeValue>> items = new HashMap<>();
     Map<String, AttributeValue> last = null;
     do {
       Map<String, AttributeValue> start = last;
-      var page = aws.dynamo().scan(r -> {
-        r.tableName(seed.table()).projectionExpression(projection()).expressionAttributeNames(names());
-        if (start != null) {
-          r.exclusiveStartKey(start);
-        }
-      });
-      List<WriteRequest> deletes = page.items().stream()
-          .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList();
-      for (int i = 0; i < deletes.size(); i += BATCH) {
-        write(deletes.subList(i, Math.min(deletes.size(), i + BATCH)));
-      }
+      var page = aws.dynamo().scan(r -> r.tableName(seed.table()).consistentRead(true).exclusiveStartKey(start));
+      page.items().forEach(item -> items.put(keyOf(item), item));
       last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (last != null);
-    entry.clear();
+    return items;
   }
 
-  private String projection() {
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < keys.types().size(); i++) {
-      parts.add("#k" + i);
-    }
-    return String.join(", ", parts);
-  }
-
-  private Map<String, String> names() {
-    Map<String, String> names = new HashMap<>();
-    int i = 0;
-    for (String key : keys.types().keySet()) {
-      names.put("#k" + i++, key);
-    }
-    return names;
+  private Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    keys.types().keySet().forEach(k -> key.put(k, item.get(k)));
+    return key;
   }
 
   @Override

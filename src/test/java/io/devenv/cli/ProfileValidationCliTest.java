@@ -98,6 +98,6 @@ class ProfileValidationCliTest {
     Run run = devenv("validate", "--verbose", "-p", BROKEN.resolve("binary.yaml").toString());
 
     assertThat(run.code()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("binary.yaml: not a text file").doesNotContain("\tat ");
+    assertThat(run.err()).contains("binary.yaml:3:1: not a text file").doesNotContain("\tat ");
   }
 }

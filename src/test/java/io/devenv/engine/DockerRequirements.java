@@ -41,7 +41,8 @@ public final class DockerRequirements {
   public static void k3s() {
     docker();
     Assumptions.assumeTrue(present(K3sCluster.DEFAULT_IMAGE),
-        "skipped: image " + K3sCluster.DEFAULT_IMAGE + " is not in the local Docker daemon (docker pull it to run k3s tests)");
+        "k3s test skipped: image " + K3sCluster.DEFAULT_IMAGE + " is not in the local Docker daemon (docker pull it, or docker load"
+            + " it, to run the k3s tests; everything beneath k3s is tested on the real control plane of .ci/build-control-plane.sh)");
   }
 
   static boolean present(String image) {

@@ -46,4 +46,27 @@ class AwsEndpointGuardTest {
     assertThatThrownBy(() -> AwsEndpointGuard.check(null, true)).hasMessageContaining("--aws-endpoint");
     assertThatThrownBy(() -> AwsEndpointGuard.check(URI.create("ftp://127.0.0.1/"), true)).hasMessageContaining("http(s)");
   }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("A *.localhost name is resolved: one that maps to a private address is refused, a loopback one is pinned")
+  void localhostNamesAreResolved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // Given a resolver (the JDK's hosts-file resolver, in a child JVM) that maps names as an attacker would
+    java.nio.file.Path hosts = dir.resolve("hosts");
+    java.nio.file.Files.writeString(hosts, "10.1.2.3 evil.localhost\n127.0.0.1 good.localhost\n");
+
+    // Then the private mapping is refused, and the loopback one is connected to by its checked address
+    org.assertj.core.api.Assertions.assertThat(probe(hosts, "http://evil.localhost:4566"))
+        .startsWith("refused AWS endpoint http://evil.localhost:4566 is not on this machine: evil.localhost resolves to"
+            + " 10.1.2.3");
+    org.assertj.core.api.Assertions.assertThat(probe(hosts, "http://good.localhost:4566")).isEqualTo("ok http://127.0.0.1:4566");
+  }
+
+  private static String probe(java.nio.file.Path hosts, String endpoint) throws Exception {
+    Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djdk.net.hosts.file=" + hosts, "-cp", System.getProperty("java.class.path"), GuardProbe.class.getName(), endpoint)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    org.assertj.core.api.Assertions.assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
 }

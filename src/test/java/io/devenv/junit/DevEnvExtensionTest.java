@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.devenv.testing.MiniStackProcess;
-import io.devenv.testing.MockCluster;
+import io.devenv.testing.ControlPlane;
+import io.devenv.testing.RealCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The extension's contract, proven by running small test classes through the JUnit Platform's
- * TestKit against MiniStack (external engine) and the fabric8 mock API server (as the cluster).
+ * TestKit against MiniStack (external engine) and the real test control plane (as the cluster).
  */
+@RealCluster
 class DevEnvExtensionTest {
 
   @RegisterExtension
@@ -48,11 +50,11 @@ class DevEnvExtensionTest {
   @TempDir
   Path dir;
 
-  private MockCluster cluster;
+  private ControlPlane cluster;
 
   @BeforeEach
-  void pointTheExtensionAtTheTestEmulatorAndCluster() throws Exception {
-    cluster = new MockCluster(dir);
+  void pointTheExtensionAtTheTestEmulatorAndCluster(ControlPlane plane) throws Exception {
+    cluster = plane;
     System.setProperty("devenv.engine", "external");
     System.setProperty("devenv.aws.endpoint", MINISTACK.endpoint().toString());
     System.setProperty("devenv.kubeconfig", cluster.kubeconfig().toString());
@@ -66,7 +68,6 @@ class DevEnvExtensionTest {
     for (String p : List.of("devenv.engine", "devenv.aws.endpoint", "devenv.kubeconfig", "devenv.report")) {
       System.clearProperty(p);
     }
-    cluster.close();
   }
 
   @Test
@@ -142,7 +143,29 @@ class DevEnvExtensionTest {
         .toList();
   }
 
+  @Test
+  @DisplayName("freshNamespace deploys the class's own copy into a new namespace on the real cluster, removed after the class")
+  void freshNamespace() {
+    EngineExecutionResults results = run(FreshNamespace.class);
+
+    assertThat(results.testEvents().failed().count()).as("failures: %s", failures(results)).isZero();
+    String namespace = (String) OBSERVED.get("namespace");
+    assertThat(namespace).isNotEqualTo("junit");
+    assertThat(OBSERVED.get("settings in it")).isEqualTo(true);
+    var gone = cluster.client().namespaces().withName(namespace).get();
+    assertThat(gone == null || gone.getMetadata().getDeletionTimestamp() != null).as("namespace %s deleted after the class", namespace).isTrue();
+  }
+
   // The classes below are run by the tests above through the TestKit, not by Surefire directly.
+
+  @DevEnv(profile = "src/test/resources/junit/aws.yaml", freshNamespace = true)
+  static class FreshNamespace {
+    @Test
+    void ownNamespace(DevEnvironment env, KubernetesClient kubernetes) {
+      OBSERVED.put("namespace", env.namespace());
+      OBSERVED.put("settings in it", kubernetes.configMaps().inNamespace(env.namespace()).withName("junit-settings").get() != null);
+    }
+  }
 
   @DevEnv(profile = "src/test/resources/junit/aws.yaml")
   static class SharedA {

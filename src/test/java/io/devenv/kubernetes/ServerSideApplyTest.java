@@ -118,7 +118,7 @@ class ServerSideApplyTest {
     // Then
     assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(e.getMessage()).isEqualTo("cannot apply ConfigMap shop/settings (app.yaml, document 3 (line 20)):"
-        + " ConfigMap \"settings\" is invalid: data[bad key]: Invalid value");
+        + " ConfigMap \"settings\" is invalid: data[bad key]: Invalid value; fix the manifest");
   }
 
   private GenericKubernetesResource settings() {

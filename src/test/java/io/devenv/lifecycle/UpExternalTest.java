@@ -6,7 +6,8 @@ import io.devenv.cli.Main;
 import io.devenv.core.ExitCode;
 import io.devenv.expose.EnvFile;
 import io.devenv.testing.MiniStackProcess;
-import io.devenv.testing.MockCluster;
+import io.devenv.testing.ControlPlane;
+import io.devenv.testing.RealCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code devenv up --engine external} as a user runs it, through the CLI entry point: against
- * MiniStack on 127.0.0.1 and the fabric8 mock API server as the cluster.
+ * MiniStack on 127.0.0.1 and the real test control plane as the cluster.
  */
+@RealCluster
 class UpExternalTest {
 
   @RegisterExtension
@@ -33,21 +34,16 @@ class UpExternalTest {
   @TempDir
   Path project;
 
-  private MockCluster cluster;
+  private ControlPlane cluster;
 
   @BeforeEach
-  void project() throws Exception {
-    cluster = new MockCluster(Files.createDirectories(project.resolve("cluster")));
+  void project(ControlPlane plane) throws Exception {
+    cluster = plane;
     Path root = Path.of("src/test/resources/junit").toAbsolutePath();
     Files.createDirectories(project.resolve("profiles"));
     // The JUnit extension's test profile, extended from the temporary project.
     Files.writeString(project.resolve("profiles/default.yaml"),
         "name: up-external\nextends: " + root.resolve("aws.yaml") + "\n", StandardCharsets.UTF_8);
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
   }
 
   @Test
@@ -67,7 +63,7 @@ class UpExternalTest {
     String report = Files.readString(project.resolve("report.xml"));
     assertThat(report).as("one test case per check, none failed")
         .contains("failures=\"0\"", "name=\"bucket junit-bucket (created)\"", "name=\"table junit-things (40 records, 40 loaded)\"");
-    assertThat(cluster.server().createClient().configMaps().inNamespace("junit").withName("junit-settings").get())
+    assertThat(cluster.client().configMaps().inNamespace("junit").withName("junit-settings").get())
         .as("the manifests were applied").isNotNull();
 
     Run second = up();

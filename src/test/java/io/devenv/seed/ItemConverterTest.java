@@ -104,7 +104,7 @@ class ItemConverterTest {
   void invalidJson() throws Exception {
     Path file = dir.resolve("bad.ndjson");
     Files.writeString(file, "{\"id\":\"a\"}\n{\"id\": oops}\n");
-    assertThatThrownBy(() -> SeedFileReader.read(file)).hasMessageContaining("bad.ndjson:2: not valid JSON");
+    assertThatThrownBy(() -> SeedFileReader.read(file)).hasMessageContaining("bad.ndjson:2:").hasMessageContaining(": not valid JSON");
   }
 
   @Test

@@ -93,6 +93,6 @@ public final class TestProfiles {
 
   public static Profile profile(String name, AwsSpec aws, SeedSpec seed) {
     return new Profile(Origin.NONE, name, "test profile", List.of(), Map.of(), aws,
-        new KubernetesSpec(Origin.NONE, false, null, "default", List.of(), List.of(), List.of(), List.of(), Duration.ofSeconds(180)), seed);
+        new KubernetesSpec(Origin.NONE, false, null, "default", List.of(), List.of(), List.of(), List.of(), Duration.ofSeconds(180), List.of(), null), seed);
   }
 }

@@ -85,7 +85,8 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
       if (value instanceof Number) {
         return "a number (" + text + ")";
       }
-      return "text '" + text + "'";
+      // an excerpt only: the text may be a whole file that was never meant to be a profile
+      return "text '" + io.devenv.core.Text.excerpt(text.lines().findFirst().orElse("")) + (text.contains("\n") ? "…" : "") + "'";
     }
   }
 

@@ -6,7 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.devenv.core.Utf8;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.devenv.core.SafeFiles;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.yaml.snakeyaml.LoaderOptions;
 import io.devenv.profile.Origin;
 import io.devenv.profile.Problem;
 import java.io.IOException;
@@ -18,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads one YAML document into a located tree with Jackson's YAML parser. Problems (syntax,
@@ -26,9 +34,28 @@ import java.util.Optional;
  */
 public final class YamlReader {
 
+  private static final java.util.regex.Pattern YAML11_OCTAL = java.util.regex.Pattern.compile("[-+]?0[0-7_]+");
+
+  /** The deepest nesting of maps and lists a profile may have; real ones use fewer than ten levels. */
+  public static final int MAX_NESTING = 64;
+  /** The longest scalar a profile may hold (a description, a policy document). */
+  public static final int MAX_SCALAR = 64 * 1024;
+
   // The builder, unlike new YAMLFactory(), leaves this off: "key:" with nothing must read as null, not ''.
-  private static final YAMLFactory FACTORY =
-      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+  private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+      .loaderOptions(loaderOptions())
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_SCALAR).maxNumberLength(100).build())
+      .build();
+
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(SafeFiles.PROFILE_LIMIT);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setMaxAliasesForCollections(10);
+    return options;
+  }
 
   private final Path file;
   private final List<Problem> problems;
@@ -53,7 +80,9 @@ public final class YamlReader {
     if (text == null) {
       return null;
     }
+    JsonParser current = null;
     try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
+      current = parser;
       JsonToken first = parser.nextToken();
       if (first == null) {
         return null;
@@ -65,6 +94,10 @@ public final class YamlReader {
             "a profile is one YAML document, but a second one starts here; remove the '---' or split the file"));
       }
       return root;
+    } catch (StreamConstraintsException e) {
+      JsonLocation where = e.getLocation() != null ? e.getLocation() : current == null ? null : current.currentLocation();
+      problems.add(new Problem(origin(where), limitExceeded(e.getOriginalMessage())));
+      return null;
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
         Mark mark = marked.getProblemMark();
@@ -76,24 +109,59 @@ public final class YamlReader {
       }
       return null;
     } catch (IOException e) {
-      problems.add(new Problem(Origin.of(file), "cannot read the file: " + e.getMessage()));
+      problems.add(new Problem(Origin.of(file), "cannot read the file: " + SafeFiles.reason(e)));
       return null;
     }
+  }
+
+  /** Jackson's constraint messages name its own classes; say which limit, in the profile's terms. */
+  private static String limitExceeded(String message) {
+    String m = message == null ? "" : message;
+    if (m.contains("nesting")) {
+      return "maps and lists nested deeper than " + MAX_NESTING + " levels; a profile needs far fewer";
+    }
+    if (m.contains("String value length") || m.contains("string")) {
+      return "a value longer than " + MAX_SCALAR + " characters; keep long content in a file the profile names";
+    }
+    if (m.contains("Number")) {
+      return "a number with more than 100 digits";
+    }
+    return "the profile exceeds a size limit of devenv's YAML reader";
   }
 
   private String decode(byte[] bytes) {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        problems.add(new Problem(Origin.of(file),
-            "not a text file (a NUL byte at offset " + i + "); a profile is a YAML text file"));
+        problems.add(new Problem(at(bytes, i),
+            "not a text file (a NUL byte); a profile is a YAML text file"));
         return null;
       }
     }
-    Optional<String> text = Utf8.decode(bytes);
-    if (text.isEmpty()) {
-      problems.add(new Problem(Origin.of(file), "not UTF-8 text; save the profile as UTF-8"));
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      problems.add(new Problem(at(bytes, in.position()), "not UTF-8 text (an invalid byte); save the profile as UTF-8"));
+      return null;
     }
-    return text.orElse(null);
+    decoder.flush(out);
+    return out.flip().toString();
+  }
+
+  /** Line and column (in characters) of a byte offset, for bytes that are valid up to there. */
+  private Origin at(byte[] bytes, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+    return new Origin(file, line, before.codePointCount(0, before.length()) + 1);
   }
 
   private YamlNode readValue(JsonParser parser) throws IOException {
@@ -113,8 +181,19 @@ public final class YamlReader {
         }
         return new YamlNode.Sequence(at, items);
       case VALUE_STRING:
+        if (parser.getTextLength() > MAX_SCALAR) {
+          // Jackson's YAML parser takes scalars whole from SnakeYAML and does not apply maxStringLength to them.
+          problems.add(new Problem(at, limitExceeded("String value length")));
+          return new YamlNode.Scalar(at, YamlNode.Scalar.UNRESOLVED, "");
+        }
         return new YamlNode.Scalar(at, parser.getText(), parser.getText());
       case VALUE_NUMBER_INT:
+        if (YAML11_OCTAL.matcher(parser.getText()).matches()) {
+          // YAML 1.1 reads 012 as 10; YAML 1.2 and most people read it as 12. Neither guess is safe.
+          problems.add(new Problem(at, "'" + parser.getText() + "' is an octal number in YAML 1.1 (" + parser.getText()
+              + " = " + parser.getNumberValue() + "); write the number without leading zeros, or quote it if it is text"));
+          return new YamlNode.Scalar(at, YamlNode.Scalar.UNRESOLVED, parser.getText());
+        }
         Number n = parser.getNumberValue();
         Object integral = n instanceof Integer i ? Long.valueOf(i) : n;
         return new YamlNode.Scalar(at, integral, parser.getText());
@@ -169,6 +248,28 @@ public final class YamlReader {
         + (start.getColumn() + 1) + ")";
   }
 
+  /** SnakeYAML names its event classes (org.yaml.snakeyaml.events.SequenceStartEvent): say what they are. */
+  static String withoutClassNames(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*)").matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String simple = m.group(1);
+      String said = switch (simple) {
+        case "SequenceStartEvent" -> "the start of a list";
+        case "SequenceEndEvent" -> "the end of a list";
+        case "MappingStartEvent" -> "the start of a map";
+        case "MappingEndEvent" -> "the end of a map";
+        case "ScalarEvent" -> "a value";
+        case "AliasEvent" -> "an alias";
+        case "DocumentStartEvent", "DocumentEndEvent" -> "a document marker";
+        default -> "unexpected content";
+      };
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(said));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /** SnakeYAML's messages, made shorter and with the fix where we know it. */
   private static String explain(String message) {
     String first = message == null ? "unreadable YAML" : message.strip();
@@ -180,6 +281,7 @@ public final class YamlReader {
     if (in > 0) {
       first = first.substring(0, in);
     }
+    first = withoutClassNames(first);
     // "but got :" reads better as "but got ':'"; token names such as <block end> stay as they are
     return first.replaceAll("\\s+", " ").strip().replaceFirst("but got ([^<\\s]\\S*)$", "but got '$1'");
   }
