@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # devenv as a user runs it, through the launcher: up (detached, with a CI report), status, env,
-# up again (everything reused and up to date), down (nothing left). Uses the locally built
-# MiniStack image, then the default preset on the locally built localstack/localstack:4.14.0,
-# without Kubernetes (no k3s image can be pulled here).
+# up again (reused, unchanged by its stamp), up --verify (everything checked and up to date), down
+# (nothing left). Uses the locally built MiniStack image, then the default preset on the locally
+# built localstack/localstack:4.14.0, without Kubernetes (no k3s image can be pulled here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,16 +19,23 @@ grep -q 'failures="0"' "$report" || fail "$report records failures"
 echo "-- ./devenv status"
 ./devenv status -p "$profile"
 ./devenv status -p "$profile" --output json | grep -q '"running" : true' || fail "status does not say running"
+./devenv status -p "$profile" --verify | grep -q 'every declared resource is there' || fail "status --verify found resources missing"
 
 echo "-- eval \"\$(./devenv env)\""
 eval "$(./devenv env)"
 [[ "$AWS_ENDPOINT_URL" == http://127.0.0.1:* ]] || fail "AWS_ENDPOINT_URL is '$AWS_ENDPOINT_URL', not on 127.0.0.1"
 
-echo "-- ./devenv up again: reused, up to date"
+echo "-- ./devenv up again: reused, unchanged by its convergence stamp"
 second="$(./devenv up -p "$profile" --detach 2>&1)"
 echo "$second"
 grep -q 'reused' <<<"$second" || fail "the second up did not reuse the emulator"
-grep -q '0 uploaded, 51 unchanged' <<<"$second" || fail "the second up seeded the bucket again"
+grep -q 'unchanged since .* (stamp)' <<<"$second" || fail "the second up did not find its convergence stamp"
+
+echo "-- ./devenv up --verify: every resource and seed checked, nothing written"
+verified="$(./devenv up -p "$profile" --detach --verify 2>&1)"
+echo "$verified"
+grep -q '0 uploaded, 51 unchanged' <<<"$verified" || fail "up --verify seeded the bucket again"
+grep -q 'verify: every resource and seed was as declared' <<<"$verified" || fail "up --verify found differences"
 
 echo "-- ./devenv down"
 ./devenv down -p "$profile"
@@ -52,7 +59,7 @@ docker image inspect localstack/localstack:4.14.0 >/dev/null || fail "no localst
 second="$(./devenv up -p "$ls_profile" --detach 2>&1)"
 echo "$second"
 grep -q 'reused' <<<"$second" || fail "the second up did not reuse the LocalStack emulator"
-grep -q '0 uploaded, 51 unchanged' <<<"$second" || fail "the second up seeded the bucket again"
+grep -q 'unchanged since .* (stamp)' <<<"$second" || fail "the second up on LocalStack did not find its convergence stamp"
 ./devenv down -p "$ls_profile"
 left="$(docker ps -a "${ls_mine[@]}" -q; docker network ls "${ls_mine[@]}" -q)"
 [[ -z "$left" ]] || fail "down left containers or networks: $left"

@@ -203,6 +203,24 @@ public final class AwsClients implements AutoCloseable {
     }
   }
 
+  /**
+   * Builds (and closes) a throwaway SSM client on a daemon thread, so that the SDK's classes are
+   * loaded and initialised while the caller waits for something else (the engine): the first real
+   * client, built once the endpoint is known, then costs milliseconds instead of a second. Sends
+   * nothing; a failure only loses the head start.
+   */
+  public static void warmUp() {
+    Thread t = new Thread(() -> {
+      try (AwsClients warm = new AwsClients(AwsAccess.local(URI.create("http://127.0.0.1:9"), "us-east-1"))) {
+        warm.ssm();
+      } catch (RuntimeException | LinkageError e) {
+        // nothing was needed from it
+      }
+    }, "devenv-aws-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** A client for endpoints given as text, e.g. in tests and benchmarks. */
   public static AwsClients of(URI endpoint, String region) {
     if (endpoint == null) {

@@ -2,6 +2,7 @@ package io.devenv.cli;
 
 import io.devenv.core.Durations;
 import io.devenv.core.ExitCode;
+import io.devenv.core.Timings;
 import io.devenv.lifecycle.ShutdownGuard;
 import io.devenv.expose.Summary;
 import io.devenv.lifecycle.Foreground;
@@ -41,6 +42,12 @@ final class UpCommand extends BaseCommand {
   @Option(names = "--reset", description = "Load all seed data again, even what is already loaded.")
   boolean reset;
 
+  @Option(names = "--verify", description = "Check every resource and seed, even when nothing changed since the last up.")
+  boolean verify;
+
+  @Option(names = "--timings", description = "Print where the time went, phase by phase (also in --output json).")
+  boolean showTimings;
+
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JUnit-XML report of every readiness check.")
   Path report;
 
@@ -49,10 +56,12 @@ final class UpCommand extends BaseCommand {
 
   @Override
   protected int execute(Context context) {
-    Profile profile = context.profile();
+    Timings timings = Timings.sinceJvmStart();
+    Profile profile = timings.time("profile loaded", context::profile);
     terraform.check(profile, context.err(), true);
     UpOptions options = engine.options(context)
         .withReset(reset)
+        .withVerify(verify)
         .withKeepOnFailure(keep)
         .withTimeout(timeout)
         // A forward lives as long as this process: with --detach it would be gone at once.
@@ -61,15 +70,18 @@ final class UpCommand extends BaseCommand {
     try {
       UpResult result;
       try {
-        result = new Up(options).run(profile);
+        result = Up.timed(options, timings).run(profile);
       } catch (UpException e) {
         writeReport(profile, e.checks());
+        if (showTimings && !context.json()) {
+          context.err().print(timings.render());
+        }
         // Printed here, while the shutdown guard still holds the JVM: after Ctrl-C it would be lost.
         return Main.report(e, context.err(), context.verbose());
       }
       writeReport(profile, result.checks());
       try (result) {
-        print(context, profile, result);
+        print(context, profile, result, timings);
         if (detach || context.json()) {
           return ExitCode.OK;
         }
@@ -80,10 +92,17 @@ final class UpCommand extends BaseCommand {
     }
   }
 
-  private void print(Context context, Profile profile, UpResult result) {
+  private void print(Context context, Profile profile, UpResult result, Timings timings) {
     if (context.json()) {
-      context.printJson(UpReports.json(profile, result));
+      java.util.Map<String, Object> doc = UpReports.json(profile, result);
+      if (showTimings) {
+        doc.put("timings", UpReports.timings(timings));
+      }
+      context.printJson(doc);
       return;
+    }
+    if (showTimings) {
+      context.err().print(timings.render());
     }
     context.out().println();
     context.out().print(Summary.of(result.environment(), result.forwards(), result.envFile(), result.kubeconfig()).render());

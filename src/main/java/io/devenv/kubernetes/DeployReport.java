@@ -29,6 +29,12 @@ public record DeployReport(
     return new DeployReport(List.of(), List.of(), List.of(), null, List.of(), Duration.ZERO);
   }
 
+  /** A deploy skipped because its applied-set stamp matched: every object as the last deploy left it. */
+  static DeployReport unchanged(List<ObjectRef> objects, List<String> namespaces, Check stamp, Duration duration) {
+    return new DeployReport(objects.stream().map(r -> new Applied(r, ApplyOutcome.UNCHANGED)).toList(), List.of(), namespaces,
+        null, List.of(stamp), duration);
+  }
+
   public long count(ApplyOutcome outcome) {
     return applied.stream().filter(a -> a.outcome() == outcome).count();
   }

@@ -1,5 +1,6 @@
 package io.devenv.kubernetes;
 
+import io.devenv.aws.ConvergenceStamp;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
@@ -40,6 +41,7 @@ public final class KubernetesDeployer {
   private final Applier applier;
   private final ManifestLoader loader = new ManifestLoader();
   private String kubectl = "kubectl";
+  private boolean verify;
 
   public KubernetesDeployer(KubernetesClient client, Progress progress) {
     this.client = client;
@@ -53,6 +55,12 @@ public final class KubernetesDeployer {
    */
   public KubernetesDeployer withKubectl(String command) {
     this.kubectl = command;
+    return this;
+  }
+
+  /** Applies and waits for everything even when the applied-set stamp says nothing changed. */
+  public KubernetesDeployer withVerify(boolean always) {
+    this.verify = always;
     return this;
   }
 
@@ -89,6 +97,15 @@ public final class KubernetesDeployer {
         profile.seed() == null || profile.seed().configMaps() == null ? List.of() : profile.seed().configMaps(), namespace);
     checkSeedsAgainstManifests(seeds, documents);
     Set<String> namespaces = namespaces(profile, documents);
+    AppliedSetStamp stamp = new AppliedSetStamp(client, namespace, label,
+        AppliedSetStamp.hash(client, documents, seeds, namespaces, aws, label, ConvergenceStamp.build()));
+    Optional<AppliedSetStamp.Match> unchanged = verify ? Optional.empty() : stamp.check();
+    if (unchanged.isPresent()) {
+      progress.start("Kubernetes").done(unchanged.get().describe());
+      return DeployReport.unchanged(unchanged.get().objects(), List.copyOf(namespaces),
+          Check.passed("kubernetes", "Kubernetes: " + unchanged.get().describe(), Duration.ZERO),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
     List<ManifestDocument> ordered = ApplyOrder.sort(documents);
 
     List<DeployReport.Applied> applied = new ArrayList<>();
@@ -168,6 +185,7 @@ public final class KubernetesDeployer {
         throw new ReadinessException(e.getMessage(), e.report(), all);
       }
     }
+    stamp.record(applied.stream().map(DeployReport.Applied::ref).toList());
     return new DeployReport(applied, pruned, List.copyOf(namespaces), applier.usesServerSideApply(), List.copyOf(readiness),
         Duration.ofNanos(System.nanoTime() - start));
   }

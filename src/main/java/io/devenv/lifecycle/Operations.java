@@ -1,5 +1,12 @@
 package io.devenv.lifecycle;
 
+import io.devenv.aws.AwsClients;
+import io.devenv.aws.ConvergenceStamp;
+import io.devenv.aws.ResourcePresence;
+import io.devenv.seed.SeedFingerprint;
+import io.devenv.environment.DevenvDir;
+import java.util.List;
+
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
 import io.devenv.engine.DownReport;
@@ -70,6 +77,29 @@ public final class Operations {
     }
   }
 
+  /**
+   * What {@code status --verify} reports, changing nothing.
+   *
+   * @param stamp the AWS convergence stamp when it still matches ("15 resources, 5 seeds unchanged
+   *     since 10:42 (stamp)"), else null
+   * @param missing the declared AWS resources the emulator lacks, asked with read calls only
+   */
+  public record Verification(String stamp, List<String> missing) {}
+
+  /** Reads the running environment's AWS side: its convergence stamp, and which declared resources are there. */
+  public Verification verify(Profile profile) {
+    Environment env = attach(profile);
+    if (env.aws() == null) {
+      return new Verification(null, List.of());
+    }
+    try (AwsClients aws = new AwsClients(env.aws())) {
+      SeedFingerprint seeds = new SeedFingerprint(DevenvDir.ensure(projectDir));
+      ConvergenceStamp stamp = new ConvergenceStamp(aws, profile, seeds.of(profile.seed()), SeedFingerprint.targets(profile.seed()));
+      return new Verification(stamp.check().map(ConvergenceStamp.Match::describe).orElse(null),
+          new ResourcePresence(aws).missing(profile.aws()));
+    }
+  }
+
   /** What runs for the profile. */
   public Status status(Profile profile) {
     return engine().status(profile, projectDir);
@@ -118,7 +148,7 @@ public final class Operations {
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public DeployReport deploy(Environment env, Profile profile) {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress)) {
-      return UpParts.deploy(env.cluster(), env.aws(), profile, null, progress);
+      return UpParts.deploy(env.cluster(), env.aws(), profile, null, progress, false);
     }
   }
 

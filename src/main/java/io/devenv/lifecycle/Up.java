@@ -1,11 +1,14 @@
 package io.devenv.lifecycle;
 
+import io.devenv.aws.AwsClients;
+import io.devenv.aws.ConvergenceStamp;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.aws.ResourceResult;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.PlannedStep;
 import io.devenv.core.Progress;
+import io.devenv.core.Timings;
 import io.devenv.engine.Engine;
 import io.devenv.engine.EngineOptions;
 import io.devenv.environment.Environment;
@@ -37,16 +40,28 @@ public final class Up {
   private final UpOptions options;
   private final UpParts parts;
   private final Progress progress;
+  private final Timings timings;
   private final java.util.concurrent.atomic.AtomicBoolean overdue = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Up(UpOptions options) {
-    this(options, UpParts.real(options.engine(), options.environment()));
+    this(options, UpParts.real(options.engine(), options.environment(), options.verify()));
   }
 
   public Up(UpOptions options, UpParts parts) {
+    this(options, parts, Timings.sinceJvmStart());
+  }
+
+  /** @param timings where each phase's time is recorded, for {@code up --timings} */
+  public Up(UpOptions options, UpParts parts, Timings timings) {
     this.options = options;
     this.parts = parts;
     this.progress = options.progress();
+    this.timings = timings;
+  }
+
+  /** The real parts, recording each phase's time in {@code timings}. */
+  public static Up timed(UpOptions options, Timings timings) {
+    return new Up(options, UpParts.real(options.engine(), options.environment(), options.verify()), timings);
   }
 
   /**
@@ -57,7 +72,9 @@ public final class Up {
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public UpResult run(Profile profile) {
     // The whole up, not only the engine step: two ups on one project must not seed at once.
+    long locking = System.nanoTime();
     try (ProjectLock lock = ProjectLock.acquire(options.projectDir(), LOCK_WAIT, progress)) {
+      timings.record("project lock", locking);
       return converge(profile);
     }
   }
@@ -68,17 +85,38 @@ public final class Up {
     Timer deadline = deadline(Thread.currentThread());
     UpParts.Forwarding held = null;
     try {
+      if (profile.needsAws()) {
+        AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's
+      }
       Environment env = startEngine(profile, checks);
       for (PlannedStep listed : io.devenv.profile.terraform.TerraformSteps.of(profile)) {
         report(listed, () -> null); // what the Terraform declares and devenv does not create, as plan lists it
       }
       ProvisionReport provisioned = null;
       SeedReport seeded = null;
+      ConvergenceStamp.Match unchanged = null;
       if (env.aws() != null) {
-        provisioned = step(checks, "aws", "AWS resources", () -> parts.provisioner().provision(env.aws(), profile, progress));
-        checks.addAll(resourceChecks(provisioned));
-        seeded = step(checks, "seed", "seed data", () -> parts.seeder().seed(env.aws(), profile, options.reset(), progress));
-        checks.addAll(seedChecks(seeded));
+        unchanged = options.reset() || options.verify() ? null : step(checks, "aws", "convergence stamp",
+            () -> timings.time("AWS: convergence stamp read", () -> parts.stamps().check(env.aws(), profile, options.projectDir())))
+            .orElse(null);
+        if (unchanged != null) {
+          progress.start("AWS").done(unchanged.describe());
+          checks.add(Check.passed("aws", "AWS " + unchanged.describe(), Duration.ZERO));
+        } else {
+          provisioned = step(checks, "aws", "AWS resources", () -> timings.time("AWS: resources provisioned",
+              () -> parts.provisioner().provision(env.aws(), profile, progress)));
+          checks.addAll(resourceChecks(provisioned));
+          seeded = step(checks, "seed", "seed data", () -> timings.time("AWS: seed data",
+              () -> parts.seeder().seed(env.aws(), profile, options.reset(), progress)));
+          checks.addAll(seedChecks(seeded));
+          // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
+          if (provisioned.driftLines().isEmpty()) {
+            timings.time("AWS: convergence stamp written", () -> parts.stamps().record(env.aws(), profile, options.projectDir()));
+          }
+          if (options.verify()) {
+            reportVerified(provisioned, seeded);
+          }
+        }
       }
       DeployReport deployed = null;
       Path kubeconfig = null;
@@ -86,13 +124,14 @@ public final class Up {
         kubeconfig = report(ExposeSteps.kubeconfig(options.projectDir()), () -> KubeconfigFile.write(options.projectDir(), env.cluster()));
         String kubectl = "kubectl --kubeconfig " + io.devenv.profile.Origin.display(kubeconfig);
         deployed = step(checks, "kubernetes", "Kubernetes deploy",
-            () -> parts.deployer().deploy(env.cluster(), env.aws(), profile, kubectl, progress));
+            () -> timings.time("Kubernetes: manifests applied and ready",
+                () -> parts.deployer().deploy(env.cluster(), env.aws(), profile, kubectl, progress)));
         checks.addAll(deployed.checks());
       }
       List<Forward> forwards = List.of();
       if (env.cluster() != null && options.portForwards() && !profile.kubernetes().portForwards().isEmpty()) {
-        held = step(checks, "expose", "port-forwards", () -> report(ExposeSteps.forwards(profile),
-            () -> parts.exposer().forward(env.cluster(), profile, progress)));
+        held = step(checks, "expose", "port-forwards", () -> timings.time("port-forwards", () -> report(ExposeSteps.forwards(profile),
+            () -> parts.exposer().forward(env.cluster(), profile, progress))));
         forwards = held.forwards();
       }
       Path kubeconfigFile = kubeconfig;
@@ -101,7 +140,7 @@ public final class Up {
           () -> EnvFile.write(options.projectDir(), EnvFile.variables(env, kubeconfigFile, started)));
       UpParts.Forwarding heldForwards = held;
       held = null;
-      return new UpResult(env, provisioned, seeded, deployed, forwards, envFile, kubeconfig, checks,
+      return new UpResult(env, provisioned, seeded, unchanged, deployed, forwards, envFile, kubeconfig, checks,
           Duration.ofNanos(System.nanoTime() - start), () -> {
             if (heldForwards != null) {
               heldForwards.close();
@@ -121,16 +160,28 @@ public final class Up {
 
   private Environment startEngine(Profile profile, List<Check> checks) {
     String what = options.engine().kind().startCheck();
-    Environment env = step(checks, "engine", what, () -> {
+    Environment env = step(checks, "engine", what, () -> timings.time("engine: " + what, () -> {
       Engine engine = parts.engine().get();
       EngineOptions engineOptions = EngineOptions.of(options.projectDir())
           .withKeepOnFailure(options.keepOnFailure())
           .withEnvironment(options.environment())
           .withProgress(progress);
       return engine.start(profile, engineOptions);
-    });
+    }));
     EngineRecord.write(options.projectDir(), options.engine());
     return env;
+  }
+
+  /** What a full check found that a stamp would have hidden: anything it had to create or load. */
+  private void reportVerified(ProvisionReport provisioned, SeedReport seeded) {
+    List<String> found = new ArrayList<>();
+    provisioned.results().stream().filter(r -> r.outcome() != ResourceResult.Outcome.UP_TO_DATE)
+        .forEach(r -> found.add(r.kind() + " " + r.name() + " " + r.outcome().toString().toLowerCase().replace('_', ' ')));
+    seeded.targets().stream().filter(t -> t.loaded() > 0)
+        .forEach(t -> found.add(t.kind() + " " + t.name() + ": " + t.loaded() + " records loaded again"));
+    progress.info(found.isEmpty() ? "verify: every resource and seed was as declared"
+        : "verify: " + found.size() + " difference" + (found.size() == 1 ? "" : "s") + " found and converged: "
+            + String.join("; ", found));
   }
 
   /** Does one of up's own steps under its plan name. */

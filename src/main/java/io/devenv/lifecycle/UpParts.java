@@ -2,6 +2,7 @@ package io.devenv.lifecycle;
 
 import io.devenv.aws.AwsClients;
 import io.devenv.aws.AwsProvisioner;
+import io.devenv.aws.ConvergenceStamp;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.core.Progress;
 import io.devenv.engine.Engine;
@@ -14,10 +15,14 @@ import io.devenv.expose.PortForwards.Forward;
 import io.devenv.kubernetes.DeployReport;
 import io.devenv.kubernetes.KubernetesDeployer;
 import io.devenv.profile.Profile;
+import io.devenv.environment.DevenvDir;
+import io.devenv.seed.SeedFingerprint;
 import io.devenv.seed.SeedReport;
 import io.devenv.seed.Seeder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -26,9 +31,37 @@ import java.util.function.Supplier;
  * tested with fakes of these interfaces.
  *
  * @param engine the engine, made when the engine step starts (connecting to Docker can fail)
+ * @param stamps the AWS side's convergence stamp: when it matches, provisioner and seeder are skipped
  */
 public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoader seeder, Deployer deployer,
-    Exposer exposer) {
+    Exposer exposer, AwsStamps stamps) {
+
+  /** Parts without a convergence stamp: every up provisions and seeds. */
+  public UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoader seeder, Deployer deployer, Exposer exposer) {
+    this(engine, provisioner, seeder, deployer, exposer, AwsStamps.NONE);
+  }
+
+  /** The AWS side's convergence stamp, kept in the emulator ({@link ConvergenceStamp}). */
+  public interface AwsStamps {
+    /** A stamp that never matches and is never written. */
+    AwsStamps NONE = new AwsStamps() {
+      @Override
+      public Optional<ConvergenceStamp.Match> check(AwsAccess aws, Profile profile, Path projectDir) {
+        return Optional.empty();
+      }
+
+      @Override
+      public boolean record(AwsAccess aws, Profile profile, Path projectDir) {
+        return false;
+      }
+    };
+
+    /** The stamp, when it matches what the profile and its seed files say now. */
+    Optional<ConvergenceStamp.Match> check(AwsAccess aws, Profile profile, Path projectDir);
+
+    /** Records that the AWS side converged; false when the emulator would not keep it. */
+    boolean record(AwsAccess aws, Profile profile, Path projectDir);
+  }
 
   /** Creates the profile's AWS resources. */
   public interface Provisioner {
@@ -60,8 +93,36 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
 
   /** The real parts, with the engine chosen by {@link Engines#create}. */
   public static UpParts real(EngineChoice choice, Map<String, String> environment) {
+    return real(choice, environment, false);
+  }
+
+  /** @param verify apply and wait for every Kubernetes object, whatever its applied-set stamp says */
+  public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify) {
     return new UpParts(() -> Engines.create(choice, environment), UpParts::provision, UpParts::seed,
-        UpParts::deploy, UpParts::forward);
+        (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify),
+        UpParts::forward, new RealStamps());
+  }
+
+  /** The stamp in the emulator, over the profile and its seed files (hashes cached in .devenv/). */
+  private static final class RealStamps implements AwsStamps {
+    @Override
+    public Optional<ConvergenceStamp.Match> check(AwsAccess aws, Profile profile, Path projectDir) {
+      try (AwsClients clients = new AwsClients(aws)) {
+        return stamp(clients, profile, projectDir).check();
+      }
+    }
+
+    @Override
+    public boolean record(AwsAccess aws, Profile profile, Path projectDir) {
+      try (AwsClients clients = new AwsClients(aws)) {
+        return stamp(clients, profile, projectDir).record();
+      }
+    }
+
+    private static ConvergenceStamp stamp(AwsClients clients, Profile profile, Path projectDir) {
+      SeedFingerprint seeds = new SeedFingerprint(DevenvDir.ensure(projectDir));
+      return new ConvergenceStamp(clients, profile, seeds.of(profile.seed()), SeedFingerprint.targets(profile.seed()));
+    }
   }
 
   static ProvisionReport provision(AwsAccess aws, Profile profile, Progress progress) {
@@ -76,9 +137,10 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
     }
   }
 
-  static DeployReport deploy(ClusterAccess cluster, AwsAccess aws, Profile profile, String kubectl, Progress progress) {
+  static DeployReport deploy(ClusterAccess cluster, AwsAccess aws, Profile profile, String kubectl, Progress progress,
+      boolean verify) {
     try (KubernetesClient client = Clusters.client(cluster)) {
-      KubernetesDeployer deployer = new KubernetesDeployer(client, progress);
+      KubernetesDeployer deployer = new KubernetesDeployer(client, progress).withVerify(verify);
       return (kubectl == null ? deployer : deployer.withKubectl(kubectl)).deploy(profile, aws);
     }
   }

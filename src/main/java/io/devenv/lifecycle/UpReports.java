@@ -26,6 +26,13 @@ public final class UpReports {
         aws.put("resources", r.aws().byKind());
         aws.put("drift", r.aws().driftLines());
       }
+      if (r.stamp() != null) {
+        Map<String, Object> stamp = new LinkedHashMap<>();
+        stamp.put("resources", r.stamp().resources());
+        stamp.put("seeds", r.stamp().seeds());
+        stamp.put("since", r.stamp().since().toString());
+        aws.put("unchangedSince", stamp);
+      }
       if (r.seed() != null) {
         aws.put("seedLoaded", r.seed().loaded());
         aws.put("seedUnchanged", r.seed().unchanged());
@@ -44,6 +51,20 @@ public final class UpReports {
     doc.put("forwards", r.forwards());
     doc.put("envFile", Origin.display(r.envFile()));
     doc.put("checks", checks(r.checks()));
+    return doc;
+  }
+
+  /** Each phase with its start (from the JVM's start) and duration, in seconds, then the total. */
+  public static Map<String, Object> timings(io.devenv.core.Timings timings) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("phases", timings.phases().stream().map(p -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("phase", p.name());
+      m.put("startSeconds", p.start().toMillis() / 1000.0);
+      m.put("seconds", p.duration().toMillis() / 1000.0);
+      return m;
+    }).toList());
+    doc.put("totalSeconds", timings.sinceOrigin().toMillis() / 1000.0);
     return doc;
   }
 

@@ -1,5 +1,6 @@
 package io.devenv.lifecycle;
 
+import io.devenv.aws.ConvergenceStamp;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.core.Check;
 import io.devenv.environment.Environment;
@@ -15,8 +16,10 @@ import java.util.List;
  * client this process holds; the containers keep running.
  *
  * @param environment how to reach the emulator and the cluster
- * @param aws what provisioning did, or null without AWS
- * @param seed what seeding did, or null without AWS
+ * @param aws what provisioning did, or null without AWS or when the stamp matched
+ * @param seed what seeding did, or null without AWS or when the stamp matched
+ * @param stamp the convergence stamp that matched, so that provisioning and seeding were skipped;
+ *     null when they ran
  * @param kubernetes what the deploy did, or null without Kubernetes
  * @param forwards the port-forwards with their actual local ports
  * @param envFile the env file written
@@ -28,6 +31,7 @@ public record UpResult(
     Environment environment,
     ProvisionReport aws,
     SeedReport seed,
+    ConvergenceStamp.Match stamp,
     DeployReport kubernetes,
     List<Forward> forwards,
     Path envFile,

@@ -207,7 +207,7 @@ class KubernetesDeployerTest {
     assertThat(requests).filteredOn(r -> "application/apply-patch+yaml".equals(r.getHeader("Content-Type")))
         .as("server-side apply attempts").hasSize(1);
     assertThat(requests).filteredOn(r -> r.getMethod().equals("POST") && r.getPath().endsWith("/configmaps"))
-        .as("creates of ConfigMaps: a, b, c, the inventory").hasSize(4);
+        .as("creates of ConfigMaps: a, b, c, the inventory, the applied-set stamp").hasSize(5);
   }
 
   @Test

@@ -93,10 +93,17 @@ class UpExternalTest {
     Run second = up();
 
     assertThat(second.code).isEqualTo(ExitCode.OK);
-    assertThat(second.err).as("every resource up to date, nothing seeded again")
+    assertThat(second.err).as("the AWS side and the applied manifests are unchanged by their stamps")
+        .containsPattern("AWS: \\d+ resources, \\d+ seeds unchanged since \\d\\d:\\d\\d \\(stamp\\)")
+        .containsPattern("Kubernetes: \\d+ objects unchanged since \\d\\d:\\d\\d \\(stamp\\)");
+
+    Run verified = up("--verify");
+
+    assertThat(verified.code).isEqualTo(ExitCode.OK);
+    assertThat(verified.err).as("with --verify every resource up to date, nothing seeded again")
         .contains("1 bucket: 1 up to date", "seed queue junit-queue: 0 sent, ", "0 created, 0 configured");
     if (MINISTACK.offers(AwsService.DYNAMODB)) {
-      assertThat(second.err).contains("0 written, 40 unchanged");
+      assertThat(verified.err).contains("0 written, 40 unchanged");
     }
   }
 
@@ -134,9 +141,11 @@ class UpExternalTest {
     assertThat(project.resolve(".devenv/env")).doesNotExist();
   }
 
-  private Run up() {
-    return run("up", "--detach", "--engine", "external", "--aws-endpoint", MINISTACK.endpoint().toString(),
-        "--kubeconfig", cluster.kubeconfig().toString(), "--report", project.resolve("report.xml").toString());
+  private Run up(String... more) {
+    String[] args = {"up", "--detach", "--engine", "external", "--aws-endpoint", MINISTACK.endpoint().toString(),
+        "--kubeconfig", cluster.kubeconfig().toString(), "--report", project.resolve("report.xml").toString()};
+    return run(java.util.stream.Stream.concat(java.util.stream.Stream.of(args), java.util.stream.Stream.of(more))
+        .toArray(String[]::new));
   }
 
   private Run run(String... args) {
