@@ -38,6 +38,7 @@ final class AppliedSetStamp {
   private static final String HASH = "hash";
   private static final String VERSIONS = "versions";
   private static final String SINCE = "since";
+  private static final String APPLIED = "applied";
 
   private final KubernetesClient client;
   private final String namespace;
@@ -106,8 +107,11 @@ final class AppliedSetStamp {
       return Optional.empty();
     }
     Instant since = Instant.ofEpochSecond(Long.parseLong(stamp.getData().getOrDefault(SINCE, "0")));
-    // The inventory is devenv's own record, not an object the deploy reports.
-    List<ObjectRef> objects = refs(recorded.keySet()).stream().filter(r -> !r.name().startsWith(Inventory.PREFIX)).toList();
+    // What devenv applied, not every labelled object compared (a controller's copy of a Service's labels, the inventory).
+    String applied = stamp.getData().get(APPLIED);
+    List<ObjectRef> objects = applied == null
+        ? refs(recorded.keySet()).stream().filter(r -> !r.name().startsWith(Inventory.PREFIX)).toList()
+        : List.copyOf(refs(applied.lines().filter(l -> !l.isBlank()).toList()));
     return Optional.of(new Match(objects, since));
   }
 
@@ -124,7 +128,8 @@ final class AppliedSetStamp {
           .withNewMetadata().withName(name).withNamespace(namespace)
           .addToAnnotations("devenv.io/purpose", "what devenv applied for this profile and each object's resourceVersion then")
           .endMetadata()
-          .withData(Map.of(HASH, hash, VERSIONS, lines, SINCE, Long.toString(Instant.now().getEpochSecond())))
+          .withData(Map.of(HASH, hash, VERSIONS, lines, SINCE, Long.toString(Instant.now().getEpochSecond()),
+              APPLIED, new TreeSet<>(applied).stream().map(ObjectRef::toLine).collect(Collectors.joining("\n"))))
           .build();
       client.configMaps().inNamespace(namespace).resource(stamp).createOr(existing -> existing.update());
     } catch (KubernetesClientException e) {

@@ -12,9 +12,16 @@ import picocli.CommandLine;
 
 class HelpTest {
 
+  /** Every subcommand, nested ones too ("checkpoint save"). */
   static Stream<String> subcommands() {
-    return Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-        .getSubcommands().keySet().stream();
+    return paths("", Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+  }
+
+  private static Stream<String> paths(String prefix, CommandLine command) {
+    return command.getSubcommands().entrySet().stream().flatMap(e -> {
+      String path = prefix + e.getKey();
+      return Stream.concat(Stream.of(path), paths(path + " ", e.getValue()));
+    });
   }
 
   @ParameterizedTest(name = "devenv {0} --help")
@@ -24,7 +31,8 @@ class HelpTest {
     for (String flag : new String[] {"--help", "-h"}) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int code = Main.run(new PrintWriter(out), new PrintWriter(err), name, flag);
+      String[] args = (name + " " + flag).split(" ");
+      int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
       assertThat(code).as("exit code of devenv %s %s; stderr: %s", name, flag, err).isEqualTo(CommandLine.ExitCode.OK);
       assertThat(out.toString()).as("usage of %s", name).startsWith("Usage: devenv " + name).contains("--help");
       assertThat(err.toString()).isEmpty();

@@ -65,8 +65,14 @@ class RealUpTest {
     Run second = up(defaults);
 
     assertThat(second.code).as("stderr:%n%s", second.err).isEqualTo(ExitCode.OK);
-    assertThat(second.err).as("nothing created or configured").doesNotContainPattern("[1-9]\\d* (created|configured)")
-        .contains("0 pruned");
+    assertThat(second.err).as("nothing created or configured").doesNotContainPattern("[1-9]\\d* (created|configured|pruned)")
+        .containsPattern("Kubernetes: \\d+ objects unchanged since \\d\\d:\\d\\d \\(stamp\\)");
+
+    Run verified = up(defaults, "--verify");
+
+    assertThat(verified.code).as("stderr:%n%s", verified.err).isEqualTo(ExitCode.OK);
+    assertThat(verified.err).as("with --verify everything applied again, nothing changed")
+        .doesNotContainPattern("[1-9]\\d* (created|configured|pruned)").contains("0 pruned");
 
     // The same platform without the user-preferences manifests
     String manifests = String.join("\n", io.devenv.profile.ProfileLoader.load(defaults).kubernetes().manifests().stream()
@@ -109,9 +115,12 @@ class RealUpTest {
         .doesNotContain("\tat ");
   }
 
-  private Run up(Path profile) {
-    return run("--profile", profile.toString(), "up", "--detach", "--engine", "external", "--kubeconfig", plane.kubeconfig().toString(),
-        "--aws-endpoint", MINISTACK.endpoint().toString(), "--aws-endpoint-for-pods", "http://10.0.9.9:4566");
+  private Run up(Path profile, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("--profile", profile.toString(), "up", "--detach", "--engine", "external",
+        "--kubeconfig", plane.kubeconfig().toString(), "--aws-endpoint", MINISTACK.endpoint().toString(),
+        "--aws-endpoint-for-pods", "http://10.0.9.9:4566"));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   private Run run(String... args) {
