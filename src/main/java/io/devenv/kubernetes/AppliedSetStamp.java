@@ -148,7 +148,8 @@ final class AppliedSetStamp {
               .withLabel(Applier.PROFILE_LABEL, label).list();
       for (GenericKubernetesResource item : listed.getItems()) {
         ObjectRef ref = new ObjectRef(g.apiVersion(), g.kind(), g.namespace(), item.getMetadata().getName());
-        if (!ref.name().equals(name)) {
+        // A controller's copy of devenv's labels (the Endpoints of a Service) is not devenv's object.
+        if (!ref.name().equals(name) && KubernetesDeployer.writtenByDevenv(item)) {
           found.put(key(ref), item.getMetadata().getResourceVersion());
         }
       }
