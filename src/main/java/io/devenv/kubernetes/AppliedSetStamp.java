@@ -38,7 +38,6 @@ final class AppliedSetStamp {
   private static final String HASH = "hash";
   private static final String VERSIONS = "versions";
   private static final String SINCE = "since";
-  private static final String APPLIED = "applied";
 
   private final KubernetesClient client;
   private final String namespace;
@@ -107,11 +106,8 @@ final class AppliedSetStamp {
       return Optional.empty();
     }
     Instant since = Instant.ofEpochSecond(Long.parseLong(stamp.getData().getOrDefault(SINCE, "0")));
-    // What devenv applied, not every labelled object compared (a controller's copy of a Service's labels, the inventory).
-    String applied = stamp.getData().get(APPLIED);
-    List<ObjectRef> objects = applied == null
-        ? refs(recorded.keySet()).stream().filter(r -> !r.name().startsWith(Inventory.PREFIX)).toList()
-        : List.copyOf(refs(applied.lines().filter(l -> !l.isBlank()).toList()));
+    // The inventory is devenv's own record, not an object the deploy reports.
+    List<ObjectRef> objects = refs(recorded.keySet()).stream().filter(r -> !r.name().startsWith(Inventory.PREFIX)).toList();
     return Optional.of(new Match(objects, since));
   }
 
@@ -128,8 +124,7 @@ final class AppliedSetStamp {
           .withNewMetadata().withName(name).withNamespace(namespace)
           .addToAnnotations("devenv.io/purpose", "what devenv applied for this profile and each object's resourceVersion then")
           .endMetadata()
-          .withData(Map.of(HASH, hash, VERSIONS, lines, SINCE, Long.toString(Instant.now().getEpochSecond()),
-              APPLIED, new TreeSet<>(applied).stream().map(ObjectRef::toLine).collect(Collectors.joining("\n"))))
+          .withData(Map.of(HASH, hash, VERSIONS, lines, SINCE, Long.toString(Instant.now().getEpochSecond())))
           .build();
       client.configMaps().inNamespace(namespace).resource(stamp).createOr(existing -> existing.update());
     } catch (KubernetesClientException e) {
@@ -153,7 +148,8 @@ final class AppliedSetStamp {
               .withLabel(Applier.PROFILE_LABEL, label).list();
       for (GenericKubernetesResource item : listed.getItems()) {
         ObjectRef ref = new ObjectRef(g.apiVersion(), g.kind(), g.namespace(), item.getMetadata().getName());
-        if (!ref.name().equals(name)) {
+        // A controller's copy of devenv's labels (the Endpoints of a Service) is not devenv's object.
+        if (!ref.name().equals(name) && KubernetesDeployer.writtenByDevenv(item)) {
           found.put(key(ref), item.getMetadata().getResourceVersion());
         }
       }
