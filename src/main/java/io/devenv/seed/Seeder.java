@@ -30,6 +30,8 @@ public final class Seeder {
   public static final int DEFAULT_PARALLELISM = 32;
   /** Threads for targets sent in order, one each, at most. */
   static final int MAX_LANES = 8;
+  /** A target's line when the emulator went away; the run's error says where and what to do. */
+  private static final String STOPPED = "not loaded: the emulator stopped answering";
 
   private final AwsClients aws;
   private final Progress progress;
@@ -79,11 +81,17 @@ public final class Seeder {
       try {
         prepare(targets, reset, pool);
       } catch (DevenvException e) {
-        steps.values().forEach(step -> step.failed("not loaded: a seed file is wrong"));
-        throw e;
+        boolean gone = AwsErrors.isConnectionFailure(e);
+        steps.values().forEach(step -> step.failed(gone ? STOPPED : "not loaded: a seed file is wrong"));
+        throw gone ? AwsErrors.stopped(aws.endpoint(), e) : e;
       }
-      List<SeedReport.TargetResult> results = load(targets, steps, started, reset, pool, lanes);
-      return new SeedReport(results, Duration.ofNanos(System.nanoTime() - start));
+      try {
+        List<SeedReport.TargetResult> results = load(targets, steps, started, reset, pool, lanes);
+        return new SeedReport(results, Duration.ofNanos(System.nanoTime() - start));
+      } catch (DevenvException e) {
+        // Said once for the run, not once per target: it is the emulator that went away.
+        throw AwsErrors.isConnectionFailure(e) ? AwsErrors.stopped(aws.endpoint(), e) : e;
+      }
     } finally {
       pool.shutdownNow();
       lanes.shutdownNow();
@@ -143,7 +151,8 @@ public final class Seeder {
           failure = failure == null ? e : failure;
         }
         if (failure != null) {
-          step.failed(AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), failure).getMessage());
+          step.failed(AwsErrors.isConnectionFailure(failure) ? STOPPED
+              : AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), failure).getMessage());
           throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
         }
         step.done(target.outcome());
