@@ -14,6 +14,9 @@ final class CheckpointCommand implements Runnable {
   @ParentCommand
   DevenvCommand parent;
 
+  @picocli.CommandLine.Mixin
+  HelpMixin help;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -26,6 +29,9 @@ final class CheckpointCommand implements Runnable {
   abstract static class Verb implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     CheckpointCommand group;
+
+    @picocli.CommandLine.Mixin
+    HelpMixin help;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
