@@ -2,6 +2,7 @@ package io.devenv.seed;
 
 import io.devenv.aws.AwsClients;
 import io.devenv.aws.AwsErrors;
+import io.devenv.core.DaemonThreads;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
 import io.devenv.profile.Profile;
@@ -15,7 +16,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -69,11 +69,11 @@ public final class Seeder {
         return new SeedReport(List.of(), Duration.ofNanos(System.nanoTime() - start));
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads("devenv-seed-"));
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.numbered("devenv-seed-"));
     // Targets sent in order (queues) get threads of their own: on the shared pool each of their
     // batches would wait behind the whole backlog of items and objects.
     int ordered = (int) Math.max(1, Math.min(MAX_LANES, targets.stream().filter(SeedTarget::ordered).count()));
-    ExecutorService lanes = Executors.newFixedThreadPool(ordered, threads("devenv-seed-lane-"));
+    ExecutorService lanes = Executors.newFixedThreadPool(ordered, DaemonThreads.numbered("devenv-seed-lane-"));
     try {
       Map<SeedTarget, Progress.Step> steps = new LinkedHashMap<>();
       targets.forEach(t -> steps.put(t, progress.start(SeedSteps.name(t.describe()))));
@@ -222,14 +222,5 @@ public final class Seeder {
     List<String> others = failures.subList(1, failures.size()).stream().map(Throwable::getMessage)
         .filter(m -> !m.equals(first.getMessage())).distinct().toList();
     throw new DevenvException(first.exitCode(), first.getMessage(), others.isEmpty() ? null : String.join("\n", others), first);
-  }
-
-  private static java.util.concurrent.ThreadFactory threads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
