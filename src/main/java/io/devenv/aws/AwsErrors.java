@@ -27,6 +27,13 @@ public final class AwsErrors {
         cause);
   }
 
+  /** The endpoint answered at first and then stopped: the emulator was stopped or died mid-run. */
+  public static DevenvException stopped(URI endpoint, Throwable cause) {
+    return new DevenvException(ExitCode.FAILURE,
+        "the AWS emulator at " + endpoint + " stopped answering: see 'devenv status' and 'devenv logs aws', then run 'devenv up' again",
+        cause);
+  }
+
   /**
    * Wraps a failure of {@code operation} (e.g. "create queue") on {@code name}; a failure to
    * connect becomes {@link #unreachable}. Already-wrapped failures pass through unchanged.
@@ -83,8 +90,9 @@ public final class AwsErrors {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConnectException || c instanceof NoRouteToHostException
           || c instanceof UnknownHostException
-          || c instanceof java.net.SocketException) {
-        return true;
+          || c instanceof java.net.SocketException
+          || c != t && c instanceof SdkClientException && c.getCause() instanceof IOException) {
+        return true; // the last case: a failure already wrapped (e.g. by a seeder) around one of the SDK's
       }
       if (c.getCause() == c) {
         break;

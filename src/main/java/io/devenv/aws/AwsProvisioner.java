@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +51,7 @@ public final class AwsProvisioner {
       return new ProvisionReport(List.of(), Duration.ZERO);
     }
     aws.checkReachable();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, io.devenv.core.DaemonThreads.numbered("devenv-aws-"));
     try {
       return new Run(profile, pool).execute(start);
     } finally {
@@ -229,14 +228,5 @@ public final class AwsProvisioner {
     } catch (RuntimeException e) {
       throw AwsErrors.wrap(operation, name, aws.endpoint(), e);
     }
-  }
-
-  static java.util.concurrent.ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "devenv-aws-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -10,14 +10,7 @@ import software.amazon.awssdk.services.ssm.model.Tag;
  * Creates an SSM parameter with its type, value and tag. An existing parameter whose value or
  * type differs is drift and is kept ({@link #replace} is for {@code --reset}).
  */
-public final class ParameterProvisioner {
-  private final AwsClients aws;
-  private final String profileName;
-
-  public ParameterProvisioner(AwsClients aws, String profileName) {
-    this.aws = aws;
-    this.profileName = profileName;
-  }
+public record ParameterProvisioner(AwsClients aws, String profileName) {
 
   ResourceResult ensure(ParameterSpec spec) {
     Change change = new Change("parameter", spec.name());

@@ -11,14 +11,7 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
  * is drift and is kept: it may hold a value a developer set on purpose ({@link #replace} is for
  * {@code --reset}).
  */
-public final class SecretProvisioner {
-  private final AwsClients aws;
-  private final String profileName;
-
-  public SecretProvisioner(AwsClients aws, String profileName) {
-    this.aws = aws;
-    this.profileName = profileName;
-  }
+public record SecretProvisioner(AwsClients aws, String profileName) {
 
   ResourceResult ensure(SecretSpec spec) {
     Change change = new Change("secret", spec.name());

@@ -9,7 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the environment runs: options shared by up, seed, status, down and logs. */
+/** Where the environment runs: options shared by up, plan, seed, status, down and logs. */
 final class EngineMixin {
 
   @Option(names = "--engine", paramLabel = "ENGINE",

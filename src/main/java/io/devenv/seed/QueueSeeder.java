@@ -27,15 +27,12 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * carry a deduplication id derived from the record, so the queue drops even that resend; a
  * standard queue, at-least-once by contract, may then hold that batch twice.
  */
-final class QueueSeeder extends SeedTarget {
+final class QueueSeeder extends LedgeredTarget {
   static final int BATCH = 10;
   static final int MAX_BATCH_BYTES = 256 * 1024;
   private static final Set<String> FIELDS = Set.of("body", "attributes", "groupId", "deduplicationId");
 
-  private final AwsClients aws;
   private final SeedSpec.QueueSeed seed;
-  private final SeedLedger ledger;
-  private SeedLedger.Entry entry;
   private String url;
   private boolean fifo;
   private final List<List<Message>> batches = new ArrayList<>();
@@ -49,10 +46,8 @@ final class QueueSeeder extends SeedTarget {
   private record Message(SeedRecord record, SendMessageBatchRequestEntry entry, int bytes) {}
 
   QueueSeeder(AwsClients aws, SeedSpec.QueueSeed seed, SeedLedger ledger) {
-    super("queue", seed.queue());
-    this.aws = aws;
+    super("queue", seed.queue(), aws, ledger);
     this.seed = seed;
-    this.ledger = ledger;
   }
 
   @Override
@@ -70,7 +65,7 @@ final class QueueSeeder extends SeedTarget {
     } catch (QueueDoesNotExistException e) {
       throw DevenvException.invalid(seed.origin() + ": queue " + seed.queue() + " does not exist: declare it under aws.queues");
     }
-    entry = ledger.open("queue", seed.queue());
+    openEntry();
     List<Message> batch = new ArrayList<>();
     int bytes = 0;
     for (Message m : messages) {
@@ -220,11 +215,6 @@ final class QueueSeeder extends SeedTarget {
             + " messages still refused after " + backoff.attempts() + " attempts", null);
       }
     }
-  }
-
-  @Override
-  void finish() {
-    entry.flushAll();
   }
 
   @Override

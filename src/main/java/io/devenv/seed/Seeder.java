@@ -2,6 +2,7 @@ package io.devenv.seed;
 
 import io.devenv.aws.AwsClients;
 import io.devenv.aws.AwsErrors;
+import io.devenv.core.DaemonThreads;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
 import io.devenv.profile.Profile;
@@ -15,7 +16,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,6 +30,8 @@ public final class Seeder {
   public static final int DEFAULT_PARALLELISM = 32;
   /** Threads for targets sent in order, one each, at most. */
   static final int MAX_LANES = 8;
+  /** A target's line when the emulator went away; the run's error says where and what to do. */
+  private static final String STOPPED = "not loaded: the emulator stopped answering";
 
   private final AwsClients aws;
   private final Progress progress;
@@ -67,11 +69,11 @@ public final class Seeder {
         return new SeedReport(List.of(), Duration.ofNanos(System.nanoTime() - start));
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads("devenv-seed-"));
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.numbered("devenv-seed-"));
     // Targets sent in order (queues) get threads of their own: on the shared pool each of their
     // batches would wait behind the whole backlog of items and objects.
     int ordered = (int) Math.max(1, Math.min(MAX_LANES, targets.stream().filter(SeedTarget::ordered).count()));
-    ExecutorService lanes = Executors.newFixedThreadPool(ordered, threads("devenv-seed-lane-"));
+    ExecutorService lanes = Executors.newFixedThreadPool(ordered, DaemonThreads.numbered("devenv-seed-lane-"));
     try {
       Map<SeedTarget, Progress.Step> steps = new LinkedHashMap<>();
       targets.forEach(t -> steps.put(t, progress.start(SeedSteps.name(t.describe()))));
@@ -79,11 +81,17 @@ public final class Seeder {
       try {
         prepare(targets, reset, pool);
       } catch (DevenvException e) {
-        steps.values().forEach(step -> step.failed("not loaded: a seed file is wrong"));
-        throw e;
+        boolean gone = AwsErrors.isConnectionFailure(e);
+        steps.values().forEach(step -> step.failed(gone ? STOPPED : "not loaded: a seed file is wrong"));
+        throw gone ? AwsErrors.stopped(aws.endpoint(), e) : e;
       }
-      List<SeedReport.TargetResult> results = load(targets, steps, started, reset, pool, lanes);
-      return new SeedReport(results, Duration.ofNanos(System.nanoTime() - start));
+      try {
+        List<SeedReport.TargetResult> results = load(targets, steps, started, reset, pool, lanes);
+        return new SeedReport(results, Duration.ofNanos(System.nanoTime() - start));
+      } catch (DevenvException e) {
+        // Said once for the run, not once per target: it is the emulator that went away.
+        throw AwsErrors.isConnectionFailure(e) ? AwsErrors.stopped(aws.endpoint(), e) : e;
+      }
     } finally {
       pool.shutdownNow();
       lanes.shutdownNow();
@@ -143,7 +151,8 @@ public final class Seeder {
           failure = failure == null ? e : failure;
         }
         if (failure != null) {
-          step.failed(AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), failure).getMessage());
+          step.failed(AwsErrors.isConnectionFailure(failure) ? STOPPED
+              : AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), failure).getMessage());
           throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
         }
         step.done(target.outcome());
@@ -213,14 +222,5 @@ public final class Seeder {
     List<String> others = failures.subList(1, failures.size()).stream().map(Throwable::getMessage)
         .filter(m -> !m.equals(first.getMessage())).distinct().toList();
     throw new DevenvException(first.exitCode(), first.getMessage(), others.isEmpty() ? null : String.join("\n", others), first);
-  }
-
-  private static java.util.concurrent.ThreadFactory threads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

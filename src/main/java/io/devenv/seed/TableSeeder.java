@@ -22,14 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * the table's keys before anything is written. Items the record says were written are skipped;
  * when two items of the file have the same key, the later one wins, as it would written in order.
  */
-final class TableSeeder extends SeedTarget {
+final class TableSeeder extends LedgeredTarget {
   static final int BATCH = 25;
   static final java.time.Duration CHECKPOINT_INTERVAL = java.time.Duration.ofSeconds(1);
 
-  private final AwsClients aws;
   private final SeedSpec.TableSeed seed;
-  private final SeedLedger ledger;
-  private SeedLedger.Entry entry;
   private TableKeys keys;
   private final List<List<Pending>> batches = new ArrayList<>();
   /** On reset: the keys of items the table has and the file has not, deleted by {@link #clear}. */
@@ -41,10 +38,8 @@ final class TableSeeder extends SeedTarget {
   private record Pending(Map<String, AttributeValue> item, List<Long> ids) {}
 
   TableSeeder(AwsClients aws, SeedSpec.TableSeed seed, SeedLedger ledger) {
-    super("table", seed.table());
-    this.aws = aws;
+    super("table", seed.table(), aws, ledger);
     this.seed = seed;
-    this.ledger = ledger;
   }
 
   @Override
@@ -69,7 +64,7 @@ final class TableSeeder extends SeedTarget {
       byKey.remove(key);
       byKey.put(key, new Pending(item, idsByKey.get(key)));
     }
-    entry = ledger.open("table", seed.table());
+    openEntry();
     Map<String, Map<String, AttributeValue>> current = reset ? current() : Map.of();
     List<Pending> todo = new ArrayList<>();
     for (Pending p : byKey.values()) {
@@ -164,11 +159,6 @@ final class TableSeeder extends SeedTarget {
             + backoff.attempts() + " attempts", null);
       }
     }
-  }
-
-  @Override
-  void finish() {
-    entry.flushAll();
   }
 
   @Override
