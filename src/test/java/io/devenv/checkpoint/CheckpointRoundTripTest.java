@@ -88,7 +88,7 @@ class CheckpointRoundTripTest {
     try (AwsClients aws = new AwsClients(ministack.awsAccess())) {
       // Given the seeded platform, changed by a test
       int thumbnailsBefore = depth(aws, "thumbnails");
-      Changes.first(aws);
+      Changes.first(aws, tables());
       int thumbnailsExpected = thumbnailsBefore + Changes.THUMBNAILS_SENT + 1 /* the S3 notification */ - Changes.THUMBNAILS_TAKEN;
       // LocalStack delivers S3 notifications asynchronously: the test's changes are done once it has arrived
       awaitDepth(aws, "thumbnails", thumbnailsExpected);
@@ -128,7 +128,7 @@ class CheckpointRoundTripTest {
     try (AwsClients aws = new AwsClients(ministack.awsAccess())) {
       // Given the saved messages back in their queues (the save test took them to read them), then more changes
       new CheckpointRestorer(aws, new CheckpointStore(project), Progress.SILENT).restore(PROFILE, NAME);
-      Changes.second(aws);
+      Changes.second(aws, tables());
       assertThat(LiveState.data(aws, PROFILE)).as("state changed again").isNotEqualTo(saved);
 
       // When
@@ -174,7 +174,7 @@ class CheckpointRoundTripTest {
   void refusedBeforeEmptying() throws Exception {
     try (AwsClients aws = new AwsClients(ministack.awsAccess())) {
       CheckpointStore store = new CheckpointStore(project);
-      Changes.second(aws);
+      Changes.second(aws, tables());
       Map<String, Object> before = LiveState.data(aws, PROFILE);
       Profile other = TestProfiles.profile("other-profile", PROFILE.aws(), PROFILE.seed());
 
@@ -254,6 +254,14 @@ class CheckpointRoundTripTest {
         "new-9", "new-10", "new-11", "new-12");
 
     static void first(AwsClients aws) {
+      first(aws, true);
+    }
+
+    static void second(AwsClients aws) {
+      second(aws, true);
+    }
+
+    static void first(AwsClients aws, boolean tables) {
       // Objects: a new one with its own headers (under uploads/, which notifies the thumbnails queue), one deleted
       aws.s3().putObject(r -> r.bucket("vod-images").key("originals/2024/raw upload é.bin").contentType("application/x-raw")
           .metadata(Map.of("owner", "alice", "trace-id", "abc-123")).cacheControl("max-age=60").contentDisposition("inline"),
@@ -261,7 +269,7 @@ class CheckpointRoundTripTest {
       String first = aws.s3().listObjectsV2(r -> r.bucket("vod-images")).contents().get(0).key();
       aws.s3().deleteObject(r -> r.bucket("vod-images").key(first));
       // Items: every type, and a deletion
-      if (!tables()) {
+      if (!tables) {
         firstValuesAndMessages(aws);
         return;
       }
@@ -310,11 +318,11 @@ class CheckpointRoundTripTest {
       aws.ssm().putParameter(r -> r.name("/vod/catalog/page-size").value("75").type("String").overwrite(true));
     }
 
-    static void second(AwsClients aws) {
+    static void second(AwsClients aws, boolean tables) {
       aws.s3().putObject(r -> r.bucket("vod-images").key("later.txt"), RequestBody.fromString("later"));
       aws.s3().putObject(r -> r.bucket("vod-images").key("originals/2024/raw upload é.bin").contentType("text/plain"),
           RequestBody.fromString("overwritten"));
-      if (tables()) {
+      if (tables) {
         aws.dynamo().putItem(r -> r.tableName("catalog").item(Map.of("id", AttributeValue.fromS("later"))));
         var someItem = aws.dynamo().scan(r -> r.tableName("user-preferences").limit(1)).items().get(0);
         aws.dynamo().deleteItem(r -> r.tableName("user-preferences").key(Map.of("userId", someItem.get("userId"), "key", someItem.get("key"))));
