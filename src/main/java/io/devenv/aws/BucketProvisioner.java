@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.FilterRuleName;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -54,17 +53,7 @@ final class BucketProvisioner {
   }
 
   private boolean exists(String bucket) {
-    try {
-      aws.s3().headBucket(r -> r.bucket(bucket));
-      return true;
-    } catch (NoSuchBucketException e) {
-      return false;
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      throw e;
-    }
+    return ResourcePresence.bucketExists(aws.s3(), bucket);
   }
 
   private void versioning(BucketSpec spec, Change change) {

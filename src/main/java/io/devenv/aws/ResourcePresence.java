@@ -40,8 +40,13 @@ public final class ResourcePresence {
   }
 
   private boolean bucket(String name) {
+    return bucketExists(aws.s3(), name);
+  }
+
+  /** Whether the bucket exists: the provisioner asks the same before it creates one. */
+  static boolean bucketExists(software.amazon.awssdk.services.s3.S3Client s3, String name) {
     try {
-      aws.s3().headBucket(r -> r.bucket(name));
+      s3.headBucket(r -> r.bucket(name));
       return true;
     } catch (NoSuchBucketException e) {
       return false;
