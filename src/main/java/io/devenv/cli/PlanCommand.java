@@ -25,7 +25,7 @@ final class PlanCommand extends BaseCommand {
     io.devenv.lifecycle.ProfileChecks.manifests(profile);
     // The engine's own steps differ (external starts nothing); without --engine, up's default: docker.
     EngineKind kind = engine.engine == null ? EngineKind.DOCKER : engine.engine;
-    Plan plan = new Planner(System.getenv()).plan(profile, context.projectDir(), kind, true);
+    Plan plan = new Planner(System.getenv()).plan(profile, context.projectDir(), kind, true, engine.awsEndpoint);
     if (context.json()) {
       context.printJson(plan);
     } else {

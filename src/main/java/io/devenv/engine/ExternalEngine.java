@@ -50,11 +50,8 @@ public final class ExternalEngine implements Engine {
   @Override
   public Environment attach(Profile profile, Path projectDir) {
     AwsAccess aws = null;
-    if (!profile.needsAws() && (options.awsEndpoint() != null || profile.aws().endpoint() != null)) {
-      // An endpoint given without AWS resources is still guarded: nobody points devenv at a real account unawares.
-      AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
-    }
-    if (profile.needsAws()) {
+    // An endpoint given without AWS resources is still guarded, and still written to .devenv/env: the user asked for it.
+    if (profile.needsAws() || options.awsEndpoint() != null || profile.aws().endpoint() != null) {
       URI endpoint = AwsEndpointGuard.checked(endpoint(profile), options.allowRemoteAws());
       aws = AwsAccess.local(endpoint, profile.aws().region());
       URI forPods = options.awsEndpointForPods() != null ? options.awsEndpointForPods() : profile.kubernetes().awsEndpointForPods();

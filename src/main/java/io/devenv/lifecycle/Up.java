@@ -95,7 +95,9 @@ public final class Up {
       ProvisionReport provisioned = null;
       SeedReport seeded = null;
       ConvergenceStamp.Match unchanged = null;
-      if (env.aws() != null) {
+      // Resources, seeds and the pods' AWS wiring follow the profile, as plan does; an endpoint alone only reaches .devenv/env.
+      io.devenv.environment.AwsAccess awsResources = profile.needsAws() ? env.aws() : null;
+      if (awsResources != null) {
         unchanged = options.reset() || options.verify() ? null : step(checks, "aws", "convergence stamp",
             () -> timings.time("AWS: convergence stamp read", () -> parts.stamps().check(env.aws(), profile, options.projectDir())))
             .orElse(null);
@@ -125,7 +127,7 @@ public final class Up {
         String kubectl = "kubectl --kubeconfig " + io.devenv.profile.Origin.display(kubeconfig);
         deployed = step(checks, "kubernetes", "Kubernetes deploy",
             () -> timings.time("Kubernetes: manifests applied and ready",
-                () -> parts.deployer().deploy(env.cluster(), env.aws(), profile, kubectl, progress)));
+                () -> parts.deployer().deploy(env.cluster(), awsResources, profile, kubectl, progress)));
         checks.addAll(deployed.checks());
       }
       List<Forward> forwards = List.of();

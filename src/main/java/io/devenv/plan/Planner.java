@@ -38,6 +38,14 @@ public final class Planner {
    *     or manifest is broken
    */
   public Plan plan(Profile profile, Path projectDir, EngineKind engine, boolean portForwards) {
+    return plan(profile, projectDir, engine, portForwards, null);
+  }
+
+  /**
+   * @param awsEndpoint the external engine's --aws-endpoint, or null; with it (or aws.endpoint), the
+   *     env file carries the AWS variables even when the profile declares no AWS resource
+   */
+  public Plan plan(Profile profile, Path projectDir, EngineKind engine, boolean portForwards, java.net.URI awsEndpoint) {
     List<PlannedStep> steps = new ArrayList<>(EngineSteps.of(engine, profile, environment));
     steps.addAll(io.devenv.profile.terraform.TerraformSteps.of(profile));
     boolean aws = profile.needsAws();
@@ -54,7 +62,8 @@ public final class Planner {
     if (forwards) {
       steps.add(ExposeSteps.forwards(profile));
     }
-    steps.add(ExposeSteps.envFile(projectDir, aws, kubernetes, forwards));
+    boolean endpoint = engine == EngineKind.EXTERNAL && (awsEndpoint != null || profile.aws().endpoint() != null);
+    steps.add(ExposeSteps.envFile(projectDir, aws || endpoint, kubernetes, forwards));
     List<Plan.Step> numbered = new ArrayList<>();
     for (PlannedStep s : steps) {
       numbered.add(new Plan.Step(numbered.size() + 1, s.phase(), s.action(), s.target(), s.details()));
