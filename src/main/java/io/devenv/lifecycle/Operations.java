@@ -89,7 +89,7 @@ public final class Operations {
   /** Reads the running environment's AWS side: its convergence stamp, and which declared resources are there. */
   public Verification verify(Profile profile) {
     Environment env = attach(profile);
-    if (env.aws() == null) {
+    if (env.aws() == null || !profile.needsAws()) {
       return new Verification(null, List.of());
     }
     try (AwsClients aws = new AwsClients(env.aws())) {
@@ -130,7 +130,7 @@ public final class Operations {
   /** Loads the profile's seed data into its running environment. */
   public SeedReport seed(Profile profile, boolean reset) {
     Environment env = attach(profile);
-    if (env.aws() == null) {
+    if (env.aws() == null || !profile.needsAws()) {
       throw DevenvException.invalid("profile " + profile.name() + " has no AWS seed data to load");
     }
     return seed(env, profile, reset);

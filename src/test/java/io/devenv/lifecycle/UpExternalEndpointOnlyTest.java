@@ -46,6 +46,10 @@ class UpExternalEndpointOnlyTest {
     Map<String, String> env = EnvFile.read(project);
     assertThat(env).containsEntry("AWS_ENDPOINT_URL", endpoint).containsEntry("AWS_REGION", "eu-west-2")
         .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+
+    String[] seed = run("seed", "--engine", "external", "--aws-endpoint", endpoint);
+    assertThat(seed[0]).isEqualTo(String.valueOf(ExitCode.INVALID_INPUT));
+    assertThat(seed[2]).contains("has no AWS seed data");
   }
 
   @Test
