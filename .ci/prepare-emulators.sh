@@ -19,6 +19,7 @@ log() { echo "[prepare-emulators] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$HERE/health-lib.sh"
 REQS=$HERE/ministack-requirements.txt
 CACHE=${DEVENV_CI_CACHE:-$HOME/.cache/devenv-ci}
 VENV=$CACHE/venv
@@ -86,17 +87,7 @@ GATEWAY_PORT=$port BIND_HOST=127.0.0.1 TMPDIR=$tmp LOG_LEVEL=WARNING "$BIN" >"$t
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-t0=$SECONDS
-body=
-until body=$("$VENV/bin/python" - "$port" 2>/dev/null <<'EOF'
-import sys, urllib.request
-print(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/_ministack/health", timeout=2).read().decode())
-EOF
-); do
-    if ! kill -0 "$pid" 2>/dev/null; then cat "$tmp/ministack.log" >&2; die "ministack exited at start"; fi
-    if [ $((SECONDS - t0)) -ge 30 ]; then cat "$tmp/ministack.log" >&2; die "ministack did not answer within 30s"; fi
-    sleep 0.2
-done
+body=$(await_health "$VENV/bin/python" "$port" /_ministack/health "$pid" "$tmp/ministack.log" ministack 30)
 version=$(printf '%s' "$body" | "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["version"])')
 log "ministack $version answered /_ministack/health on 127.0.0.1:$port; ready in $((SECONDS - start))s"
 echo "$BIN"

@@ -24,6 +24,7 @@ log() { echo "[prepare-localstack] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$HERE/health-lib.sh"
 REQS=$HERE/localstack-requirements.txt
 CACHE=${DEVENV_CI_CACHE:-$HOME/.cache/devenv-ci}
 VENV=$CACHE/localstack-venv
@@ -98,17 +99,7 @@ GATEWAY_LISTEN=127.0.0.1:$port FILESYSTEM_ROOT=$tmp "$LAUNCHER" >"$tmp.log" 2>&1
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp" "$tmp.log"; }
 trap cleanup EXIT
-t0=$SECONDS
-body=
-until body=$("$VENV/bin/python" - "$port" 2>/dev/null <<'EOF'
-import sys, urllib.request
-print(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/_localstack/health", timeout=2).read().decode())
-EOF
-); do
-    if ! kill -0 "$pid" 2>/dev/null; then cat "$tmp.log" >&2; die "localstack exited at start"; fi
-    if [ $((SECONDS - t0)) -ge 60 ]; then cat "$tmp.log" >&2; die "localstack did not answer within 60s"; fi
-    sleep 0.2
-done
+body=$(await_health "$VENV/bin/python" "$port" /_localstack/health "$pid" "$tmp.log" localstack 60)
 version=$(printf '%s' "$body" | "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["version"])')
 [ "$version" = 4.14.0 ] || die "localstack answered version $version, expected 4.14.0"
 log "localstack $version answered /_localstack/health on 127.0.0.1:$port; ready in $((SECONDS - start))s"
