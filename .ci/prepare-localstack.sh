@@ -61,7 +61,7 @@ exec "$VENV/bin/python" -m localstack.runtime.main "\$@"
 EOF
 }
 
-stamp=$( { sha256sum "$REQS"; launcher_text; } | sha256sum | cut -d' ' -f1)
+stamp=$( { sha256sum <"$REQS"; launcher_text; } | sha256sum | cut -d' ' -f1)
 if [ -f "$VENV/.devenv-ci-stamp" ] && [ "$(cat "$VENV/.devenv-ci-stamp")" = "$stamp" ]; then
     log "venv $VENV is current"
 else
