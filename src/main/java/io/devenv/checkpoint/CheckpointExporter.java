@@ -54,7 +54,7 @@ public final class CheckpointExporter {
         throw DevenvException.invalid("--to " + to + " exists and is not an empty directory; name a new one");
       }
       Files.createDirectories(out);
-      for (String part : List.of("buckets", "tables", "queues")) {
+      for (String part : List.of("buckets", "tables", "queues", ConfigMapFiles.DIR)) {
         copyTree(from.resolve(part), out.resolve(part));
       }
       Map<String, Object> seed = new LinkedHashMap<>();
@@ -65,6 +65,12 @@ public final class CheckpointExporter {
           "from", rel(base, out.resolve("tables").resolve(t.name() + ".ndjson")))).toList());
       seed.put("queues", m.queues().stream().map(q -> entry("queue", q.name(),
           "from", rel(base, out.resolve("queues").resolve(q.name() + ".ndjson")))).toList());
+      seed.put("configMaps", m.configMaps().stream().map(c -> entry("name", c.name(), "namespace", c.namespace(),
+          "from", rel(base, ConfigMapFiles.dir(out, c.namespace(), c.name())))).toList());
+      for (Manifest.ConfigMap c : m.configMaps()) {
+        // An empty ConfigMap's directory holds no file; copying files alone would not make it.
+        Files.createDirectories(ConfigMapFiles.dir(out, c.namespace(), c.name()));
+      }
       seed.values().removeIf(v -> ((List<?>) v).isEmpty());
       StringBuilder text = new StringBuilder()
           .append("# Exported by devenv ").append(m.devenvVersion()).append(" from checkpoint ").append(name)

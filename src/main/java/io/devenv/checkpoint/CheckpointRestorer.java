@@ -4,6 +4,7 @@ import io.devenv.aws.AwsClients;
 import io.devenv.aws.AwsProvisioner;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
+import io.devenv.kubernetes.SeededConfigMaps;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.Profile;
 import io.devenv.seed.RestoreMark;
@@ -31,16 +32,24 @@ public final class CheckpointRestorer {
   private final CheckpointStore store;
   private final Progress progress;
   private final int parallelism;
+  private final SeededConfigMaps configMaps;
 
   public CheckpointRestorer(AwsClients aws, CheckpointStore store, Progress progress) {
     this(aws, store, progress, Seeder.DEFAULT_PARALLELISM);
   }
 
   public CheckpointRestorer(AwsClients aws, CheckpointStore store, Progress progress, int parallelism) {
+    this(aws, store, progress, parallelism, null);
+  }
+
+  /** @param configMaps the cluster's seeded ConfigMaps; null when the profile seeds none or has no cluster */
+  public CheckpointRestorer(AwsClients aws, CheckpointStore store, Progress progress, int parallelism,
+      SeededConfigMaps configMaps) {
     this.aws = aws;
     this.store = store;
     this.progress = progress;
     this.parallelism = parallelism;
+    this.configMaps = configMaps;
   }
 
   public SeedReport restore(Profile profile, CheckpointName name) {
@@ -50,6 +59,8 @@ public final class CheckpointRestorer {
     new RestoreCheck(aws).check(profile, name.value(), manifest, dir);
     Path scratch = null;
     try {
+      // ConfigMaps first: a cluster that does not answer fails the restore before any AWS data is emptied.
+      List<SeedReport.TargetResult> maps = restoreConfigMaps(profile, manifest, dir, name.value());
       scratch = Files.createTempDirectory("devenv-restore-");
       Profile seeded = CheckpointProfile.of(profile, manifest, dir, scratch);
       boolean notifying = profile.aws().buckets().stream().anyMatch(b -> !b.notifications().isEmpty());
@@ -69,7 +80,13 @@ public final class CheckpointRestorer {
         report = seeder.seed(seeded, true);
       }
       new RestoreMark(aws, profile.name()).set(name.value());
-      return report;
+      if (maps.isEmpty()) {
+        return report;
+      }
+      List<SeedReport.TargetResult> all = new ArrayList<>(maps);
+      all.addAll(report.targets());
+      return new SeedReport(all, report.elapsed().plus(maps.stream().map(SeedReport.TargetResult::elapsed)
+          .reduce(java.time.Duration.ZERO, java.time.Duration::plus)));
     } catch (IOException e) {
       throw DevenvException.failure("cannot read checkpoint " + name + " (" + e.getMessage() + ")", e);
     } finally {
@@ -81,6 +98,30 @@ public final class CheckpointRestorer {
         }
       }
     }
+  }
+
+  private List<SeedReport.TargetResult> restoreConfigMaps(Profile profile, Manifest manifest, Path dir, String checkpoint)
+      throws IOException {
+    List<SeedReport.TargetResult> results = new ArrayList<>();
+    for (Manifest.ConfigMap m : manifest.configMaps()) {
+      if (configMaps == null) {
+        throw DevenvException.failure("checkpoint " + checkpoint + " holds ConfigMap " + m.namespace() + "/" + m.name()
+            + " but no cluster was given to restore it into", null);
+      }
+      long start = System.nanoTime();
+      SeededConfigMaps.Ref ref = new SeededConfigMaps.Ref(m.namespace(), m.name());
+      Progress.Step step = progress.start("restore ConfigMap " + ref);
+      try {
+        boolean changed = configMaps.restore(profile, ref, ConfigMapFiles.read(dir, m), checkpoint);
+        step.done(changed ? m.keys() + " keys written" : "unchanged (" + m.keys() + " keys)");
+        results.add(new SeedReport.TargetResult("configmap", ref.toString(), m.keys(), changed ? m.keys() : 0,
+            changed ? 0 : m.keys(), java.time.Duration.ofNanos(System.nanoTime() - start)));
+      } catch (RuntimeException e) {
+        step.failed(e.getMessage());
+        throw e;
+      }
+    }
+    return results;
   }
 
   private void silence(Profile profile) {

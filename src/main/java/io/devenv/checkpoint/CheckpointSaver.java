@@ -4,6 +4,7 @@ import io.devenv.aws.AwsClients;
 import io.devenv.aws.AwsErrors;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
+import io.devenv.kubernetes.SeededConfigMaps;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.ParameterSpec;
 import io.devenv.profile.Profile;
@@ -31,12 +32,20 @@ public final class CheckpointSaver {
   private final CheckpointStore store;
   private final Progress progress;
   private final String devenvVersion;
+  private final SeededConfigMaps configMaps;
 
   public CheckpointSaver(AwsClients aws, CheckpointStore store, Progress progress, String devenvVersion) {
+    this(aws, store, progress, devenvVersion, null);
+  }
+
+  /** @param configMaps the cluster's seeded ConfigMaps; null when the profile seeds none or has no cluster */
+  public CheckpointSaver(AwsClients aws, CheckpointStore store, Progress progress, String devenvVersion,
+      SeededConfigMaps configMaps) {
     this.aws = aws;
     this.store = store;
     this.progress = progress;
     this.devenvVersion = devenvVersion;
+    this.configMaps = configMaps;
   }
 
   public Manifest save(Profile profile, CheckpointName name) {
@@ -96,8 +105,12 @@ public final class CheckpointSaver {
         : step(secretNames.size() + " secrets", () -> values.secrets(secretNames, dir), l -> "saved");
     List<Manifest.Value> parameters = parameterNames.isEmpty() ? List.of()
         : step(parameterNames.size() + " parameters", () -> values.parameters(parameterNames, dir), l -> "saved");
+    List<Manifest.ConfigMap> maps = new ArrayList<>();
+    for (SeededConfigMaps.Ref ref : configMaps == null ? List.<SeededConfigMaps.Ref>of() : SeededConfigMaps.declared(profile)) {
+      maps.add(step("ConfigMap " + ref, () -> ConfigMapFiles.write(dir, ref, configMaps.read(ref)), m -> m.keys() + " keys"));
+    }
     return new Manifest(Manifest.FORMAT, profile.name(), devenvVersion, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        buckets, tables, queues, secrets, parameters, List.of());
+        buckets, tables, queues, secrets, parameters, maps);
   }
 
   interface Work<T> {

@@ -49,8 +49,15 @@ public record Manifest(int format, String profile, String devenvVersion, String 
   /** A secret or parameter, its value in {@code secrets.ndjson} or {@code parameters.ndjson}. */
   public record Value(String name, String sha256) {}
 
-  /** A ConfigMap's data, one file per key under {@code configmaps/NAMESPACE/NAME/}. */
-  public record ConfigMap(String namespace, String name, int keys, String sha256) {}
+  /**
+   * A seeded ConfigMap's data, one file per key under {@code configmaps/NAMESPACE/NAME/};
+   * {@code binaryKeys}: the keys held under {@code binaryData}.
+   */
+  public record ConfigMap(String namespace, String name, int keys, List<String> binaryKeys, String sha256) {
+    public ConfigMap {
+      binaryKeys = binaryKeys == null ? List.of() : List.copyOf(binaryKeys);
+    }
+  }
 
   public int objects() {
     return buckets.stream().mapToInt(Bucket::objects).sum();

@@ -2,6 +2,7 @@ package io.devenv.checkpoint;
 
 import io.devenv.aws.AwsClients;
 import io.devenv.core.DevenvException;
+import io.devenv.kubernetes.SeededConfigMaps;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.ParameterSpec;
 import io.devenv.profile.Profile;
@@ -40,6 +41,8 @@ final class RestoreCheck {
     same(name, "queues", names(profile.aws().queues(), QueueSpec::name), names(m.queues(), Manifest.Queue::name));
     same(name, "secrets", names(profile.aws().secrets(), SecretSpec::name), names(m.secrets(), Manifest.Value::name));
     same(name, "parameters", names(profile.aws().parameters(), ParameterSpec::name), names(m.parameters(), Manifest.Value::name));
+    same(name, "ConfigMaps (seed.configMaps)", names(SeededConfigMaps.declared(profile), SeededConfigMaps.Ref::toString),
+        names(m.configMaps(), c -> c.namespace() + "/" + c.name()));
     try {
       for (Manifest.Bucket b : m.buckets()) {
         intact(name, "buckets/" + b.name(), b.sha256(), Hashes.combined(Hashes.tree(dir.resolve("buckets").resolve(b.name())),
@@ -47,6 +50,10 @@ final class RestoreCheck {
       }
       for (Manifest.Table t : m.tables()) {
         intact(name, "tables/" + t.name() + ".ndjson", t.sha256(), Hashes.file(dir.resolve("tables").resolve(t.name() + ".ndjson")));
+      }
+      for (Manifest.ConfigMap c : m.configMaps()) {
+        String where = ConfigMapFiles.DIR + "/" + c.namespace() + "/" + c.name();
+        intact(name, where, c.sha256(), Hashes.tree(ConfigMapFiles.dir(dir, c.namespace(), c.name())));
       }
       for (Manifest.Queue q : m.queues()) {
         intact(name, "queues/" + q.name() + ".ndjson", q.sha256(), Hashes.file(dir.resolve("queues").resolve(q.name() + ".ndjson")));

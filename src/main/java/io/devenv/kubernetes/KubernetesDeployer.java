@@ -42,6 +42,7 @@ public final class KubernetesDeployer {
   private final ManifestLoader loader = new ManifestLoader();
   private String kubectl = "kubectl";
   private boolean verify;
+  private boolean reseed;
 
   public KubernetesDeployer(KubernetesClient client, Progress progress) {
     this.client = client;
@@ -61,6 +62,15 @@ public final class KubernetesDeployer {
   /** Applies and waits for everything even when the applied-set stamp says nothing changed. */
   public KubernetesDeployer withVerify(boolean always) {
     this.verify = always;
+    return this;
+  }
+
+  /**
+   * Applies the ConfigMap seeds even over ConfigMaps a checkpoint restored ({@code up --reset});
+   * without it those are kept as restored.
+   */
+  public KubernetesDeployer withReseed(boolean reseed) {
+    this.reseed = reseed;
     return this;
   }
 
@@ -148,7 +158,14 @@ public final class KubernetesDeployer {
     if (!seeds.isEmpty()) {
       step(KubernetesSteps.configMaps(seeds.size(), List.of()), applied, () -> {
         for (GenericKubernetesResource seed : seeds) {
-          applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
+          String restored = reseed ? null : restoredFrom(seed);
+          if (restored != null) {
+            progress.info("  ConfigMap " + seed.getMetadata().getNamespace() + "/" + seed.getMetadata().getName()
+                + " kept as restored from checkpoint " + restored + " (up --reset applies the seed directory)");
+            applied.add(new DeployReport.Applied(ObjectRef.of(seed), ApplyOutcome.UNCHANGED));
+          } else {
+            applied.add(apply(seed, "seed.configMaps " + seed.getMetadata().getName(), label));
+          }
         }
       });
     }
@@ -219,6 +236,16 @@ public final class KubernetesDeployer {
     }
     if (!problems.isEmpty()) {
       throw ManifestLoader.problems(problems);
+    }
+  }
+
+  /** The checkpoint a seeded ConfigMap was restored from, or null when it was not (or is not there). */
+  private String restoredFrom(GenericKubernetesResource seed) {
+    try {
+      var live = client.configMaps().inNamespace(seed.getMetadata().getNamespace()).withName(seed.getMetadata().getName()).get();
+      return live == null ? null : SeededConfigMaps.annotation(live);
+    } catch (KubernetesClientException e) {
+      throw Applier.failure("read", ObjectRef.of(seed), "seed.configMaps", e);
     }
   }
 

@@ -11,7 +11,10 @@ import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Progress;
 import io.devenv.environment.Environment;
+import io.devenv.kubernetes.SeededConfigMaps;
 import io.devenv.profile.Profile;
+import io.devenv.seed.Seeder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.devenv.seed.SeedReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,8 +52,9 @@ public final class Checkpoints {
 
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public Manifest save(Environment env, CheckpointName name, String devenvVersion) {
-    try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress); AwsClients aws = clients(env)) {
-      return new CheckpointSaver(aws, store(), progress, devenvVersion).save(env.profile(), name);
+    try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress); AwsClients aws = clients(env);
+        KubernetesClient kube = kube(env)) {
+      return new CheckpointSaver(aws, store(), progress, devenvVersion, configMaps(kube)).save(env.profile(), name);
     }
   }
 
@@ -62,8 +66,9 @@ public final class Checkpoints {
   /** Restores a checkpoint into an environment already at hand (the JUnit extension's). */
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public SeedReport restore(Environment env, CheckpointName name) {
-    try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress); AwsClients aws = clients(env)) {
-      return new CheckpointRestorer(aws, store(), progress).restore(env.profile(), name);
+    try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress); AwsClients aws = clients(env);
+        KubernetesClient kube = kube(env)) {
+      return new CheckpointRestorer(aws, store(), progress, Seeder.DEFAULT_PARALLELISM, configMaps(kube)).restore(env.profile(), name);
     }
   }
 
@@ -88,6 +93,15 @@ public final class Checkpoints {
       throw new IllegalStateException("these checkpoints were made without an engine: they cannot reach an environment");
     }
     return operations.attach(profile);
+  }
+
+  /** A client for the cluster when the profile seeds ConfigMaps there; else null. */
+  private static KubernetesClient kube(Environment env) {
+    return env.cluster() == null || SeededConfigMaps.declared(env.profile()).isEmpty() ? null : Clusters.client(env.cluster());
+  }
+
+  private static SeededConfigMaps configMaps(KubernetesClient kube) {
+    return kube == null ? null : new SeededConfigMaps(kube);
   }
 
   private static AwsClients clients(Environment env) {

@@ -44,7 +44,7 @@ public final class Up {
   private final java.util.concurrent.atomic.AtomicBoolean overdue = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Up(UpOptions options) {
-    this(options, UpParts.real(options.engine(), options.environment(), options.verify()));
+    this(options, UpParts.real(options.engine(), options.environment(), options.verify(), options.reset()));
   }
 
   public Up(UpOptions options, UpParts parts) {
@@ -61,7 +61,7 @@ public final class Up {
 
   /** The real parts, recording each phase's time in {@code timings}. */
   public static Up timed(UpOptions options, Timings timings) {
-    return new Up(options, UpParts.real(options.engine(), options.environment(), options.verify()), timings);
+    return new Up(options, UpParts.real(options.engine(), options.environment(), options.verify(), options.reset()), timings);
   }
 
   /**

@@ -98,8 +98,13 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
 
   /** @param verify apply and wait for every Kubernetes object, whatever its applied-set stamp says */
   public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify) {
+    return real(choice, environment, verify, false);
+  }
+
+  /** @param reset also apply the ConfigMap seeds over ConfigMaps a checkpoint restored (and so pass the stamp by) */
+  public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify, boolean reset) {
     return new UpParts(() -> Engines.create(choice, environment), UpParts::provision, UpParts::seed,
-        (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify),
+        (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify || reset, reset),
         UpParts::forward, new RealStamps());
   }
 
@@ -139,8 +144,13 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
 
   static DeployReport deploy(ClusterAccess cluster, AwsAccess aws, Profile profile, String kubectl, Progress progress,
       boolean verify) {
+    return deploy(cluster, aws, profile, kubectl, progress, verify, false);
+  }
+
+  static DeployReport deploy(ClusterAccess cluster, AwsAccess aws, Profile profile, String kubectl, Progress progress,
+      boolean verify, boolean reseed) {
     try (KubernetesClient client = Clusters.client(cluster)) {
-      KubernetesDeployer deployer = new KubernetesDeployer(client, progress).withVerify(verify);
+      KubernetesDeployer deployer = new KubernetesDeployer(client, progress).withVerify(verify).withReseed(reseed);
       return (kubectl == null ? deployer : deployer.withKubectl(kubectl)).deploy(profile, aws);
     }
   }
