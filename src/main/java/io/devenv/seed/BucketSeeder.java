@@ -35,7 +35,8 @@ final class BucketSeeder extends SeedTarget {
   private Map<String, ObjectProperties> properties = Map.of();
   private final List<String> stale = new ArrayList<>();
 
-  private record Upload(Path file, String key, ObjectProperties properties) {}
+  /** @param sameBytes the object holds these bytes already: only its headers may differ (on reset) */
+  private record Upload(Path file, String key, ObjectProperties properties, boolean sameBytes) {}
 
   BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed) {
     super("bucket", seed.bucket());
@@ -78,11 +79,12 @@ final class BucketSeeder extends SeedTarget {
     for (Map.Entry<Path, String> f : files) {
       keys.add(f.getValue());
       S3Object object = existing.get(f.getValue());
-      // On reset every file is uploaded again: its headers may differ even where its bytes do not.
-      if (!reset && object != null && sameContent(f.getKey(), object)) {
+      boolean sameBytes = object != null && sameContent(f.getKey(), object);
+      if (!reset && sameBytes) {
         skipped++;
       } else {
-        uploads.add(new Upload(f.getKey(), f.getValue(), properties.get(key("", seed.from().relativize(f.getKey())))));
+        // On reset an object with the same bytes is still uploaded when its headers differ: asked when its turn comes.
+        uploads.add(new Upload(f.getKey(), f.getValue(), properties.get(key("", seed.from().relativize(f.getKey()))), sameBytes));
       }
     }
     existing.keySet().stream().filter(k -> !keys.contains(k)).forEach(stale::add);
@@ -135,6 +137,11 @@ final class BucketSeeder extends SeedTarget {
   List<Runnable> units() {
     return uploads.stream().<Runnable>map(u -> () -> {
       String byExtension = ContentTypes.of(u.file().getFileName().toString());
+      if (u.sameBytes() && ObjectProperties.matches(u.properties(),
+          aws.s3().headObject(r -> r.bucket(seed.bucket()).key(u.key())), byExtension)) {
+        countUnchanged();
+        return;
+      }
       aws.s3().putObject(r -> {
         r.bucket(seed.bucket()).key(u.key());
         if (u.properties() == null) {
@@ -145,6 +152,10 @@ final class BucketSeeder extends SeedTarget {
       }, RequestBody.fromFile(u.file()));
       loaded.incrementAndGet();
     }).toList();
+  }
+
+  private synchronized void countUnchanged() {
+    skipped++;
   }
 
   @Override

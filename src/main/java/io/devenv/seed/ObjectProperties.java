@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -44,6 +45,22 @@ public record ObjectProperties(String key, String contentType, Map<String, Strin
     }
     put.cacheControl(cacheControl).contentEncoding(contentEncoding).contentDisposition(contentDisposition)
         .contentLanguage(contentLanguage);
+  }
+
+  /**
+   * Whether an object's headers are what an upload with {@code properties} (null: none) would
+   * give it: its Content-Type, metadata and the other headers a checkpoint keeps.
+   */
+  static boolean matches(ObjectProperties properties, HeadObjectResponse live, String fallbackType) {
+    ObjectProperties p = properties != null ? properties : new ObjectProperties(null, null, Map.of(), null, null, null, null);
+    return same(p.contentType != null ? p.contentType : fallbackType, live.contentType())
+        && p.metadata.equals(live.hasMetadata() ? live.metadata() : Map.of())
+        && same(p.cacheControl, live.cacheControl()) && same(p.contentEncoding, live.contentEncoding())
+        && same(p.contentDisposition, live.contentDisposition()) && same(p.contentLanguage, live.contentLanguage());
+  }
+
+  private static boolean same(String wanted, String live) {
+    return (wanted == null ? "" : wanted).equals(live == null ? "" : live);
   }
 
   /** One line of an {@code objects} file, with only the properties that are set. */

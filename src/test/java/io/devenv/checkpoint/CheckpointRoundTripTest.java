@@ -197,6 +197,62 @@ class CheckpointRoundTripTest {
     }
   }
 
+  @Test
+  @Order(5)
+  @DisplayName("a restore after a small change writes only what changed: untouched objects keep their LastModified, values their version")
+  void onlyTheChangedPartIsWritten() throws Exception {
+    try (AwsClients aws = new AwsClients(ministack.awsAccess())) {
+      // Given the checkpoint's state, as the emulator dates it
+      CheckpointStore store = new CheckpointStore(project);
+      new CheckpointRestorer(aws, store, Progress.SILENT).restore(PROFILE, NAME);
+      Map<String, java.time.Instant> dates = lastModified(aws);
+      String secretVersion = aws.secrets().getSecretValue(r -> r.secretId("catalog/tls-key")).versionId();
+      Map<String, Long> parameterVersions = new java.util.TreeMap<>();
+      PROFILE.aws().parameters().forEach(p -> parameterVersions.put(p.name(),
+          aws.ssm().getParameter(r -> r.name(p.name())).parameter().version()));
+      // A second passes, so that an object written again gets another LastModified
+      Thread.sleep(1_100);
+
+      // When one object's bytes change, another's headers only, one secret changes, and the checkpoint is restored
+      List<String> keys = List.copyOf(dates.keySet());
+      String rewritten = keys.get(0);
+      String retagged = keys.get(1);
+      aws.s3().putObject(r -> r.bucket("vod-images").key(rewritten), RequestBody.fromString("changed bytes"));
+      aws.s3().copyObject(r -> r.sourceBucket("vod-images").sourceKey(retagged).destinationBucket("vod-images")
+          .destinationKey(retagged).metadataDirective("REPLACE").contentType("application/x-changed").metadata(Map.of("by", "test")));
+      aws.secrets().putSecretValue(r -> r.secretId("catalog/db").secretString("{\"user\":\"small change\"}"));
+      SeedReport report = new CheckpointRestorer(aws, store, Progress.SILENT).restore(PROFILE, NAME);
+
+      // Then the data is exactly the checkpoint's
+      assertThat(LiveState.data(aws, PROFILE)).as("objects, items, secrets, parameters").isEqualTo(saved);
+      // And only the two changed objects were written: the others keep their date, as the emulator says
+      assertThat(report.target("bucket", "vod-images").loaded()).as("objects uploaded").isEqualTo(2);
+      Map<String, java.time.Instant> after = lastModified(aws);
+      assertThat(after.keySet()).isEqualTo(dates.keySet());
+      for (String key : keys) {
+        if (key.equals(rewritten) || key.equals(retagged)) {
+          assertThat(after.get(key)).as("LastModified of " + key + ", written again").isAfter(dates.get(key));
+        } else {
+          assertThat(after.get(key)).as("LastModified of " + key + ", left alone").isEqualTo(dates.get(key));
+        }
+      }
+      // And the unchanged secret and parameters were not written (a write makes a new version)
+      assertThat(aws.secrets().getSecretValue(r -> r.secretId("catalog/tls-key")).versionId()).as("unchanged secret's version")
+          .isEqualTo(secretVersion);
+      PROFILE.aws().parameters().forEach(p -> assertThat(aws.ssm().getParameter(r -> r.name(p.name())).parameter().version())
+          .as("version of unchanged parameter " + p.name()).isEqualTo(parameterVersions.get(p.name())));
+      if (tables()) {
+        assertThat(report.target("table", "user-preferences").loaded()).as("items written, none changed").isZero();
+      }
+    }
+  }
+
+  private static Map<String, java.time.Instant> lastModified(AwsClients aws) {
+    Map<String, java.time.Instant> dates = new java.util.TreeMap<>();
+    aws.s3().listObjectsV2Paginator(r -> r.bucket("vod-images")).contents().forEach(o -> dates.put(o.key(), o.lastModified()));
+    return dates;
+  }
+
   private static void rekeyedRefused(AwsClients aws, CheckpointStore store) throws Exception {
     CheckpointName rekeyed = copy(store, "rekeyed");
     Path manifestFile = store.dir(rekeyed).resolve("manifest.json");
