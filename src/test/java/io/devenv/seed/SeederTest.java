@@ -145,12 +145,18 @@ class SeederTest {
         .as("content after the second run").isEqualTo("one, edited");
     assertThat(keys()).as("keys: the developer's object is kept without --reset").contains("p/mine.txt");
 
-    // When reset
+    // When an object's headers change (its bytes do not) and the seed is reset
+    String type = aws.s3().headObject(r -> r.bucket("changed-objects").key("p/a/two.json")).contentType();
+    aws.s3().copyObject(r -> r.sourceBucket("changed-objects").sourceKey("p/a/two.json").destinationBucket("changed-objects")
+        .destinationKey("p/a/two.json").metadataDirective("REPLACE").contentType("application/x-other"));
     SeedReport reset = new Seeder(aws, Progress.SILENT).seed(profile, true);
 
-    // Then the prefix holds exactly the seed again
-    assertThat(reset.loaded()).as("loaded on reset").isEqualTo(2);
+    // Then the prefix holds exactly the seed again: the retyped object uploaded, the unchanged one left alone
+    assertThat(reset.target("bucket", "changed-objects")).as("on reset")
+        .extracting(SeedReport.TargetResult::loaded, SeedReport.TargetResult::unchanged).containsExactly(1, 1);
     assertThat(keys()).as("keys after --reset").containsExactlyInAnyOrder("p/a/one.txt", "p/a/two.json");
+    assertThat(aws.s3().headObject(r -> r.bucket("changed-objects").key("p/a/two.json")).contentType())
+        .as("content type after --reset").isEqualTo(type);
   }
 
   private static List<String> keys() {
