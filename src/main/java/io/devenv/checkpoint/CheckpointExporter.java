@@ -149,6 +149,9 @@ public final class CheckpointExporter {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (file.getParent().equals(from) && file.getFileName().toString().endsWith(".versions.ndjson")) {
+          return FileVisitResult.CONTINUE; // what a restore may trust of the emulator's objects: not seed data
+        }
         Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
         return FileVisitResult.CONTINUE;
       }

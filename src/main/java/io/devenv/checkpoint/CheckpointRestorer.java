@@ -7,6 +7,7 @@ import io.devenv.core.Progress;
 import io.devenv.kubernetes.SeededConfigMaps;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.Profile;
+import io.devenv.seed.KnownObjects;
 import io.devenv.seed.RestoreMark;
 import io.devenv.seed.SeedReport;
 import io.devenv.seed.Seeder;
@@ -14,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 
 /**
@@ -64,7 +67,11 @@ public final class CheckpointRestorer {
       scratch = Files.createTempDirectory("devenv-restore-");
       Profile seeded = CheckpointProfile.of(profile, manifest, dir, scratch);
       boolean notifying = profile.aws().buckets().stream().anyMatch(b -> !b.notifications().isEmpty());
-      Seeder seeder = new Seeder(aws, progress, parallelism);
+      Map<String, Map<String, KnownObjects.Version>> known = new HashMap<>();
+      for (Manifest.Bucket b : manifest.buckets()) {
+        known.put(b.name(), BucketSaver.versions(dir.resolve("buckets").resolve(b.name() + ".objects.ndjson")));
+      }
+      Seeder seeder = new Seeder(aws, progress, parallelism).withKnownObjects(new KnownObjects(known));
       SeedReport report;
       if (notifying) {
         // Objects load with notifications off, then notifications are put back (S3 answers with a

@@ -45,8 +45,8 @@ final class RestoreCheck {
         names(m.configMaps(), c -> c.namespace() + "/" + c.name()));
     try {
       for (Manifest.Bucket b : m.buckets()) {
-        intact(name, "buckets/" + b.name(), b.sha256(), Hashes.combined(Hashes.tree(dir.resolve("buckets").resolve(b.name())),
-            Hashes.file(dir.resolve("buckets").resolve(b.name() + ".objects.ndjson"))));
+        intact(name, "buckets/" + b.name(), b.sha256(), BucketSaver.hash(dir.resolve("buckets").resolve(b.name()),
+            dir.resolve("buckets").resolve(b.name() + ".objects.ndjson")));
       }
       for (Manifest.Table t : m.tables()) {
         intact(name, "tables/" + t.name() + ".ndjson", t.sha256(), Hashes.file(dir.resolve("tables").resolve(t.name() + ".ndjson")));

@@ -38,10 +38,17 @@ final class BucketSeeder extends SeedTarget {
   /** @param sameBytes the object holds these bytes already: only its headers may differ (on reset) */
   private record Upload(Path file, String key, ObjectProperties properties, boolean sameBytes) {}
 
+  private final KnownObjects known;
+
   BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed) {
+    this(aws, seed, KnownObjects.NONE);
+  }
+
+  BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed, KnownObjects known) {
     super("bucket", seed.bucket());
     this.aws = aws;
     this.seed = seed;
+    this.known = known;
   }
 
   /** Every regular file under the directory, with its key, in a stable order. */
@@ -80,7 +87,8 @@ final class BucketSeeder extends SeedTarget {
       keys.add(f.getValue());
       S3Object object = existing.get(f.getValue());
       boolean sameBytes = object != null && sameContent(f.getKey(), object);
-      if (!reset && sameBytes) {
+      // On reset, an object whose headers are known to be the saved ones (see KnownObjects) needs no HeadObject either.
+      if (sameBytes && (!reset || known.unchanged(seed.bucket(), object))) {
         skipped++;
       } else {
         // On reset an object with the same bytes is still uploaded when its headers differ: asked when its turn comes.

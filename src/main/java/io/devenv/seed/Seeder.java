@@ -36,6 +36,7 @@ public final class Seeder {
   private final AwsClients aws;
   private final Progress progress;
   private final int parallelism;
+  private KnownObjects known = KnownObjects.NONE;
 
   public Seeder(AwsClients aws, Progress progress) {
     this(aws, progress, DEFAULT_PARALLELISM);
@@ -45,6 +46,12 @@ public final class Seeder {
     this.aws = aws;
     this.progress = progress;
     this.parallelism = parallelism;
+  }
+
+  /** Objects whose headers a reset need not ask for (a checkpoint's record of them). */
+  public Seeder withKnownObjects(KnownObjects known) {
+    this.known = known;
+    return this;
   }
 
   /**
@@ -102,7 +109,7 @@ public final class Seeder {
     SeedSpec seed = profile.seed();
     SeedLedger ledger = new SeedLedger(aws, profile.name());
     List<SeedTarget> targets = new ArrayList<>();
-    seed.buckets().forEach(b -> targets.add(new BucketSeeder(aws, b)));
+    seed.buckets().forEach(b -> targets.add(new BucketSeeder(aws, b, known)));
     seed.tables().forEach(t -> targets.add(new TableSeeder(aws, t, ledger)));
     seed.queues().forEach(q -> targets.add(new QueueSeeder(aws, q, ledger)));
     if (reset && !profile.aws().secrets().isEmpty()) {
