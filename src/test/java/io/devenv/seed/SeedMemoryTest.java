@@ -54,7 +54,7 @@ class SeedMemoryTest {
     assertThat(queueBytes + tableBytes).as("seed data several times the heap").isGreaterThan(4L * 48 * 1024 * 1024);
 
     // When up runs in a JVM with that small heap
-    Run run = devenv("up", "--engine", "external", "--aws-endpoint", ministack.endpoint().toString());
+    Run run = devenv("up", "--detach", "--engine", "external", "--aws-endpoint", ministack.endpoint().toString());
 
     // Then it ends well, and the emulator holds exactly the file's records
     assertThat(run.output()).as("no heap exhaustion").doesNotContain("OutOfMemoryError").doesNotContain("Java heap space");
@@ -63,6 +63,13 @@ class SeedMemoryTest {
       assertQueueHoldsEveryMessageInOrder(aws);
       assertTableHoldsEveryItem(aws);
     }
+
+    // And seeding again, still streamed, sends nothing: the ledger holds every record
+    Run again = devenv("seed", "--engine", "external", "--aws-endpoint", ministack.endpoint().toString());
+    assertThat(again.code()).as("second seed; output:\n" + tail(again.output())).isZero();
+    assertThat(again.output()).as("second seed")
+        .contains("seed queue " + QUEUE + ": 0 sent, " + MESSAGES + " unchanged")
+        .contains("seed table " + TABLE + ": 0 written, " + (ITEMS + 1) + " unchanged");
   }
 
   private void writeProfile() throws IOException {
