@@ -15,7 +15,8 @@ final class UrlConverter implements ITypeConverter<URI> {
       return new URI(value);
     } catch (URISyntaxException e) {
       String reason = e.getReason() == null ? "" : e.getReason().substring(0, 1).toLowerCase() + e.getReason().substring(1);
-      String where = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
+      // The index may point just past the value ("http://[::1" lacks its closing bracket).
+      String where = e.getIndex() < 0 ? "" : e.getIndex() >= value.length() ? " at its end" : " at character " + (e.getIndex() + 1);
       throw new TypeConversionException("'" + Text.excerpt(value) + "' is not a URL (" + reason + where
           + "); write one such as http://127.0.0.1:4566");
     }

@@ -115,7 +115,7 @@ class HostileMessagesTest {
     assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(err.toString().lines().findFirst().orElse(""))
         .isEqualTo("error: Invalid value for option '--aws-endpoint': 'http://[::1' is not a URL (expected closing bracket"
-            + " for IPv6 address at character 12); write one such as http://127.0.0.1:4566");
+            + " for IPv6 address at its end); write one such as http://127.0.0.1:4566");
     assertThat(err.toString()).doesNotContain("java.").doesNotContain("Exception");
   }
 }
