@@ -21,10 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.testcontainers.containers.GenericContainer;
@@ -61,7 +61,11 @@ final class EnvironmentStarter {
     this.id = new EnvironmentId(options.projectDir(), profile.name());
   }
 
-  Environment run() {
+  /**
+   * Finds what runs, removes what the profile no longer has, makes the network, then starts both
+   * parts on a pool of two and returns at once; see {@link EngineStart}.
+   */
+  EngineStart begin() {
     boolean wantAws = profile.needsAws();
     boolean wantK3s = profile.kubernetes().enabled();
     EmulatorSettings emulator = wantAws ? EmulatorSettings.of(profile, options.environment()) : null;
@@ -83,55 +87,146 @@ final class EnvironmentStarter {
         }
       }
       if (!wantAws && !wantK3s) {
-        return new Environment(profile, null, null);
+        pool.shutdown();
+        return EngineStart.finished(new Environment(profile, null, null));
       }
       String network = ensureNetwork();
-      Future<Started<AwsAccess>> aws = wantAws ? pool.submit(() -> emulator(emulator, existing.get(AWS), network)) : null;
-      Future<Started<ClusterAccess>> k3s = wantK3s ? pool.submit(() -> cluster(k3sImage, existing.get(K3S), network)) : null;
-      Started<AwsAccess> awsStarted = aws == null ? null : await(aws);
-      Started<ClusterAccess> k3sStarted = k3s == null ? null : await(k3s);
-      if (k3sStarted != null && !profile.kubernetes().images().isEmpty()) {
-        importImages(k3sStarted.containerId());
-      }
-      return new Environment(profile, awsStarted == null ? null : awsStarted.access(),
-          k3sStarted == null ? null : k3sStarted.access());
-    } catch (InterruptedException e) {
-      abandon(pool);
-      Thread.currentThread().interrupt();
-      throw new DevenvException(ExitCode.INTERRUPTED, "Interrupted: " + (options.keepOnFailure()
-          ? "kept what this start had created (--keep)" : "removed what this start had created"), e);
+      CompletableFuture<Started<AwsAccess>> aws = wantAws
+          ? CompletableFuture.supplyAsync(() -> emulator(emulator, existing.get(AWS), network), pool)
+          : CompletableFuture.completedFuture(null);
+      CompletableFuture<Started<ClusterAccess>> k3s = wantK3s
+          ? CompletableFuture.supplyAsync(() -> clusterWithImages(k3sImage, existing.get(K3S), network), pool)
+          : CompletableFuture.completedFuture(null);
+      CompletableFuture.allOf(aws, k3s).whenComplete((done, failure) -> pool.shutdown());
+      return new Starting(pool, aws, k3s);
     } catch (RuntimeException e) {
-      abandon(pool);
+      stopAndRemove(pool, List.of(AWS, K3S));
       throw e;
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  private static <T> T await(Future<T> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw DevenvException.failure("Could not start the environment: " + cause, cause);
+  /** The start under way: see {@link EngineStart} for what each call promises. */
+  private final class Starting implements EngineStart {
+    private final ExecutorService pool;
+    private final CompletableFuture<Started<AwsAccess>> aws;
+    private final CompletableFuture<Started<ClusterAccess>> k3s;
+    /** Completed exceptionally by the first part that fails by itself. */
+    private final CompletableFuture<Void> failure = new CompletableFuture<>();
+    private boolean over;
+
+    Starting(ExecutorService pool, CompletableFuture<Started<AwsAccess>> aws, CompletableFuture<Started<ClusterAccess>> k3s) {
+      this.pool = pool;
+      this.aws = aws;
+      this.k3s = k3s;
+      aws.whenComplete((started, e) -> failed(e));
+      k3s.whenComplete((started, e) -> failed(e));
     }
+
+    private void failed(Throwable e) {
+      if (e != null && !cancelled.get()) {
+        failure.completeExceptionally(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e);
+      }
+    }
+
+    @Override
+    public AwsAccess aws() {
+      await(CompletableFuture.anyOf(aws, failure));
+      Started<AwsAccess> started = aws.join();
+      return started == null ? null : started.access();
+    }
+
+    @Override
+    public Environment environment() {
+      await(CompletableFuture.anyOf(CompletableFuture.allOf(aws, k3s), failure));
+      Started<AwsAccess> a = aws.join();
+      Started<ClusterAccess> c = k3s.join();
+      synchronized (this) {
+        over = true;
+      }
+      return new Environment(profile, a == null ? null : a.access(), c == null ? null : c.access());
+    }
+
+    /** Waits; a failure or an interrupt ends the whole start, as a failed start always did. */
+    private void await(CompletableFuture<?> future) {
+      try {
+        future.get();
+      } catch (InterruptedException e) {
+        stop(true);
+        Thread.currentThread().interrupt();
+        throw new DevenvException(ExitCode.INTERRUPTED, "Interrupted: " + (options.keepOnFailure()
+            ? "kept what this start had created (--keep)" : "removed what this start had created"), e);
+      } catch (ExecutionException e) {
+        stop(true);
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        throw DevenvException.failure("Could not start the environment: " + cause, cause);
+      }
+    }
+
+    @Override
+    public boolean ready() {
+      return succeeded(aws) && succeeded(k3s);
+    }
+
+    @Override
+    public void onFailure(Runnable listener) {
+      failure.whenComplete((v, e) -> {
+        if (e != null) {
+          listener.run();
+        }
+      });
+    }
+
+    @Override
+    public void abandon() {
+      stop(failure.isCompletedExceptionally());
+    }
+
+    private void stop(boolean all) {
+      List<String> roles = new ArrayList<>();
+      synchronized (this) {
+        if (over) {
+          return;
+        }
+        over = true;
+      }
+      if (all || !succeeded(aws)) {
+        roles.add(AWS);
+      }
+      if (all || !succeeded(k3s)) {
+        roles.add(K3S);
+      }
+      stopAndRemove(pool, roles);
+    }
+  }
+
+  private static boolean succeeded(CompletableFuture<?> part) {
+    return part.isDone() && !part.isCompletedExceptionally();
+  }
+
+  private Started<ClusterAccess> clusterWithImages(String image, Container existing, String network) {
+    Started<ClusterAccess> started = cluster(image, existing, network);
+    if (!profile.kubernetes().images().isEmpty()) {
+      importImages(started.containerId());
+    }
+    return started;
   }
 
   /**
-   * Stops the other start and removes what this call created, unless asked to keep it. Removes
+   * Stops the parts still starting and removes, unless asked to keep them, the containers of
+   * {@code roles} this call created (and its network, when that leaves nothing of it). Removes
    * first and waits after: Testcontainers' wait strategies do not stop on interrupt, but fail soon
    * once their container is gone; the cancelled flag keeps a worker from creating another one, and
    * a second sweep catches one created while the first ran.
    */
-  private void abandon(ExecutorService pool) {
+  private void stopAndRemove(ExecutorService pool, List<String> roles) {
     cancelled.set(true);
     pool.shutdownNow();
     boolean interrupted = Thread.interrupted();
     if (!options.keepOnFailure()) {
-      removeCreated();
+      removeCreated(roles);
     }
     try {
       pool.awaitTermination(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,8 +234,8 @@ final class EnvironmentStarter {
       interrupted = true;
     }
     if (!options.keepOnFailure()) {
-      removeCreated();
-      if (createdNetworkId != null) {
+      removeCreated(roles);
+      if (createdNetworkId != null && roles.size() == 2) {
         try {
           DockerObjects.removeNetwork(docker, createdNetworkId);
         } catch (RuntimeException stillInUse) {
@@ -153,9 +248,11 @@ final class EnvironmentStarter {
     }
   }
 
-  private void removeCreated() {
+  private void removeCreated(List<String> roles) {
     for (Container c : DockerObjects.containersCreatedBy(docker, createdBy)) {
-      DockerObjects.removeContainer(docker, c.getId());
+      if (roles.contains(DockerObjects.role(c))) {
+        DockerObjects.removeContainer(docker, c.getId());
+      }
     }
   }
 
@@ -196,6 +293,7 @@ final class EnvironmentStarter {
       }
       PortCheck.requireFree(options.awsHostPort(), "the AWS emulator");
       GenericContainer<?> container = EmulatorContainer.create(settings, options.startupTimeout());
+      container.waitingFor(new TimedWait(EmulatorReadiness.of(settings, options.startupTimeout()), options.timings(), "AWS emulator"));
       container.withLogConsumer(log);
       Map<String, String> labels = labels(AWS, hash);
       labels.put(Labels.PRESET, settings.preset().name());
@@ -244,8 +342,9 @@ final class EnvironmentStarter {
       }
       K3sContainer container = K3sCluster.create(image);
       container.withLogConsumer(log);
-      container.waitingFor(org.testcontainers.containers.wait.strategy.Wait
-          .forLogMessage(".*Node controller sync successful.*", 1).withStartupTimeout(options.startupTimeout()));
+      container.waitingFor(new TimedWait(org.testcontainers.containers.wait.strategy.Wait
+          .forLogMessage(".*Node controller sync successful.*", 1).withStartupTimeout(options.startupTimeout()),
+          options.timings(), "k3s"));
       ContainerSetup.apply(container, name, labels(K3S, hash), Map.of(K3sCluster.API_PORT, 0), new ExistingNetwork(network),
           K3S, cancelled::get);
       container.start();
@@ -263,7 +362,8 @@ final class EnvironmentStarter {
   private void importImages(String k3sContainerId) {
     List<String> images = profile.kubernetes().images();
     Progress.Step step = progress.start(EngineSteps.images(List.of()).name());
-    int imported = K3sImages.importInto(docker, k3sContainerId, images);
+    int imported = options.timings().time("engine: local images imported into k3s",
+        () -> K3sImages.importInto(docker, k3sContainerId, images));
     step.done(imported + " imported, " + (images.size() - imported) + " up to date");
   }
 
