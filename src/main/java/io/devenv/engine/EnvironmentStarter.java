@@ -42,7 +42,12 @@ final class EnvironmentStarter {
   private static final Duration CLEANUP_WAIT = Duration.ofSeconds(3);
 
   /** A container this call reused or started, and what the caller reaches it with. */
-  private record Started<T>(String containerId, T access) {}
+  record Started<T>(String containerId, T access) {}
+
+  /** How the cluster part is started: k3s here; a stand-in in tests, as no k3s image can be had everywhere. */
+  interface ClusterPart {
+    Started<ClusterAccess> start(String image, Container existing, String network);
+  }
 
   private final DockerClient docker;
   private final EnvironmentId id;
@@ -53,7 +58,15 @@ final class EnvironmentStarter {
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private volatile String createdNetworkId;
 
+  private final ClusterPart clusterPart;
+
   EnvironmentStarter(DockerClient docker, Profile profile, EngineOptions options) {
+    this(docker, profile, options, null);
+  }
+
+  /** @param clusterPart how the cluster starts; null for k3s */
+  EnvironmentStarter(DockerClient docker, Profile profile, EngineOptions options, ClusterPart clusterPart) {
+    this.clusterPart = clusterPart != null ? clusterPart : this::clusterWithImages;
     this.docker = docker;
     this.profile = profile;
     this.options = options;
@@ -95,7 +108,7 @@ final class EnvironmentStarter {
           ? CompletableFuture.supplyAsync(() -> emulator(emulator, existing.get(AWS), network), pool)
           : CompletableFuture.completedFuture(null);
       CompletableFuture<Started<ClusterAccess>> k3s = wantK3s
-          ? CompletableFuture.supplyAsync(() -> clusterWithImages(k3sImage, existing.get(K3S), network), pool)
+          ? CompletableFuture.supplyAsync(() -> clusterPart.start(k3sImage, existing.get(K3S), network), pool)
           : CompletableFuture.completedFuture(null);
       CompletableFuture.allOf(aws, k3s).whenComplete((done, failure) -> pool.shutdown());
       return new Starting(pool, aws, k3s);
