@@ -80,7 +80,7 @@ class EmulatorPresetTest {
   void missingServiceIsNamed() {
     // Given a preset that offers no DynamoDB, and a profile with a table
     EmulatorPreset noDynamo = new EmulatorPreset("tiny", "tiny/emu:1", 4566, "/health", InitCheck.NONE,
-        EnumSet.of(AwsService.S3, AwsService.SQS), null, null);
+        EnumSet.of(AwsService.S3, AwsService.SQS), null, null, SeedPool.UNMEASURED);
     Profile profile = TestProfiles.parse(dir, "name: t\naws:\n  emulator: ministack\n  tables:\n"
         + "    - name: user-preferences\n      partitionKey: { name: userId, type: S }\n"
         + "kubernetes:\n  enabled: false\n");
