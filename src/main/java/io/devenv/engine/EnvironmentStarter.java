@@ -332,7 +332,7 @@ final class EnvironmentStarter {
     } catch (RuntimeException e) {
       DevenvException failure = StartFailures.translate(e, "AWS emulator " + settings.image(), options.awsHostPort(),
           log.text());
-      step.failed(failure.getMessage());
+      step.failed(cancelled.get() ? "stopped: the start was abandoned (see the error below)" : failure.getMessage());
       throw failure;
     }
   }
@@ -367,7 +367,7 @@ final class EnvironmentStarter {
       return started;
     } catch (RuntimeException e) {
       DevenvException failure = StartFailures.translate(e, "k3s " + image, 0, log.text());
-      step.failed(failure.getMessage());
+      step.failed(cancelled.get() ? "stopped: the start was abandoned (see the error below)" : failure.getMessage());
       throw failure;
     }
   }
