@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class Capture implements ExecutionInterceptor {
   /** One request on the wire. */
   public record Sent(String phase, String service, String operation, String method, String uri,
-      Map<String, List<String>> headers, byte[] body) {}
+      Map<String, List<String>> headers, byte[] body, long startNanos, long[] endNanos) {}
 
   private static final List<Sent> SENT = new ArrayList<>();
   private static volatile String phase;
@@ -38,6 +38,7 @@ public final class Capture implements ExecutionInterceptor {
     return List.copyOf(SENT);
   }
 
+  private static final ExecutionAttribute<Sent> SENT_KEY = new ExecutionAttribute<>("devenv-bench-sent");
   private static final ExecutionAttribute<byte[]> BODY = new ExecutionAttribute<>("devenv-bench-body");
 
   /** Reads the body once and hands the SDK a copy: a file body's provider allows one open stream. */
@@ -77,11 +78,29 @@ public final class Capture implements ExecutionInterceptor {
     }
     byte[] body = attributes.getAttribute(BODY);
     var http = context.httpRequest();
+    if (body == null && http instanceof SdkHttpFullRequest full && full.contentStreamProvider().isPresent()) {
+      // The query protocol (SNS) moves its parameters into the body after the content was modified.
+      try (InputStream in = full.contentStreamProvider().get().newStream()) {
+        body = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     Sent sent = new Sent(now, attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
         attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), http.method().name(), http.getUri().toString(),
-        http.headers(), body == null ? new byte[0] : body);
+        http.headers(), body == null ? new byte[0] : body, System.nanoTime(), new long[] {Long.MAX_VALUE});
+    attributes.putAttribute(SENT_KEY, sent);
     synchronized (Capture.class) {
       SENT.add(sent);
+    }
+  }
+
+  /** When the answer came: a request sent after it may depend on it, one sent before may not. */
+  @Override
+  public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+    Sent sent = attributes.getAttribute(SENT_KEY);
+    if (sent != null) {
+      sent.endNanos()[0] = System.nanoTime();
     }
   }
 }

@@ -25,10 +25,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cold-up benchmark's limit: {@code record} runs devenv's provisioner and seeder for a profile
@@ -71,7 +70,9 @@ public final class ColdBenchmark {
         continue;
       }
       ObjectNode n = list.addObject();
-      n.put("phase", s.phase().equals("seed") ? "seed" : s.operation().startsWith("Create") ? "create" : "configure");
+      n.put("phase", s.phase());
+      n.put("startMicros", (s.startNanos() - t0) / 1000);
+      n.put("endMicros", (s.endNanos()[0] - t0) / 1000);
       n.put("operation", s.service() + "." + s.operation());
       n.put("method", s.method());
       n.put("uri", s.uri());
@@ -92,53 +93,59 @@ public final class ColdBenchmark {
       return false;
     }
     String body = new String(s.body(), StandardCharsets.UTF_8);
-    return !(s.service().equals("SSM") && body.contains("\"/devenv/"));
+    return !(s.service().equalsIgnoreCase("SSM") && body.contains("\"/devenv/"));
   }
 
-  /** Sends the recorded writes to {@code endpoint} from {@code threads} threads, wave by wave; prints RESULT. */
+  /**
+   * Sends the recorded writes to {@code endpoint} from {@code threads} threads; prints RESULT.
+   * Resources keep devenv's order where it had one (a write waits for every write that had been
+   * answered before devenv sent it: a subscription after its queue), otherwise go at once; seed
+   * writes then all go at once.
+   */
   static void replay(URI endpoint, Path recorded, int threads) throws Exception {
     JsonNode doc = JSON.readTree(recorded.toFile());
     String from = doc.get("endpoint").asText();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    List<List<HttpRequest>> waves = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    List<String> names = new ArrayList<>();
-    for (JsonNode r : doc.get("requests")) {
-      int wave = switch (r.get("phase").asText()) { case "create" -> 0; case "configure" -> 1; default -> 2; };
-      waves.get(wave).add(request(r, from, endpoint.getAuthority()));
-      names.add(r.get("operation").asText());
-    }
+    List<JsonNode> resources = new ArrayList<>();
+    List<JsonNode> seeds = new ArrayList<>();
+    doc.get("requests").forEach(r -> (r.get("phase").asText().equals("seed") ? seeds : resources).add(r));
     // Warm: the client's first connection and the emulator's first answer are not the limit.
     http.send(HttpRequest.newBuilder(endpoint.resolve(System.getenv().getOrDefault("HEALTH_PATH", "/_ministack/health"))).GET().build(),
         HttpResponse.BodyHandlers.discarding());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicInteger failed = new AtomicInteger();
-    List<String> failures = new ArrayList<>();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     long t0 = System.nanoTime();
-    for (List<HttpRequest> wave : waves) {
-      List<Future<?>> sent = new ArrayList<>();
-      for (HttpRequest req : wave) {
-        sent.add(pool.submit(() -> {
-          HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-          if (res.statusCode() >= 300 && failed.incrementAndGet() <= 5) {
-            synchronized (failures) {
-              failures.add(req.method() + " " + req.uri() + " -> " + res.statusCode() + " " + res.body().lines().findFirst().orElse(""));
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : sent) {
-        f.get();
-      }
+    List<CompletableFuture<Void>> made = new ArrayList<>();
+    for (JsonNode r : resources) {
+      long sentAt = r.get("startMicros").asLong();
+      CompletableFuture<?>[] before = java.util.stream.IntStream.range(0, made.size())
+          .filter(j -> resources.get(j).get("endMicros").asLong() <= sentAt).mapToObj(made::get).toArray(CompletableFuture[]::new);
+      HttpRequest req = request(r, from, endpoint.getAuthority());
+      made.add(CompletableFuture.allOf(before).thenRunAsync(() -> send(http, req, failures), pool));
     }
-    long ms = (System.nanoTime() - t0) / 1_000_000;
+    CompletableFuture.allOf(made.toArray(CompletableFuture[]::new)).join();
+    long t1 = System.nanoTime();
+    CompletableFuture.allOf(seeds.stream().map(r -> request(r, from, endpoint.getAuthority()))
+        .map(req -> CompletableFuture.runAsync(() -> send(http, req, failures), pool)).toArray(CompletableFuture[]::new)).join();
+    long t2 = System.nanoTime();
     pool.shutdown();
-    failures.forEach(f -> System.err.println("failed: " + f));
-    if (failed.get() > 0) {
-      throw new IllegalStateException(failed.get() + " of " + names.size() + " replayed requests failed");
+    failures.stream().limit(5).forEach(f -> System.err.println("failed: " + f));
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException(failures.size() + " of " + (resources.size() + seeds.size()) + " replayed requests failed");
     }
-    System.out.printf("RESULT replay %d %d threads, %d requests (%d create, %d configure, %d seed)%n", ms, threads, names.size(),
-        waves.get(0).size(), waves.get(1).size(), waves.get(2).size());
+    System.out.printf("RESULT replay %d %d threads, %d requests (%d for resources: %d ms, %d for seeds: %d ms)%n", (t2 - t0) / 1_000_000,
+        threads, resources.size() + seeds.size(), resources.size(), (t1 - t0) / 1_000_000, seeds.size(), (t2 - t1) / 1_000_000);
+  }
+
+  private static void send(HttpClient http, HttpRequest req, List<String> failures) {
+    try {
+      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() >= 300) {
+        failures.add(req.method() + " " + req.uri() + " -> " + res.statusCode() + " " + res.body().lines().findFirst().orElse(""));
+      }
+    } catch (Exception e) {
+      failures.add(req.method() + " " + req.uri() + " -> " + e);
+    }
   }
 
   /** Headers the HTTP client sets itself and refuses to be given. */
