@@ -28,6 +28,12 @@ public interface EngineStart {
    */
   Environment environment();
 
+  /**
+   * Whether this start created the emulator empty (a new container, and no state volume kept from
+   * before): then nothing recorded in it, such as a convergence stamp, can be there to read.
+   */
+  boolean emulatorEmpty();
+
   /** Whether every part is ready now, so that {@link #environment()} would not wait. */
   boolean ready();
 
@@ -56,6 +62,11 @@ public interface EngineStart {
       @Override
       public Environment environment() {
         return environment;
+      }
+
+      @Override
+      public boolean emulatorEmpty() {
+        return false;
       }
 
       @Override

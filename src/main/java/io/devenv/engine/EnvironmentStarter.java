@@ -57,6 +57,8 @@ final class EnvironmentStarter {
   private final String createdBy = UUID.randomUUID().toString();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private volatile String createdNetworkId;
+  /** Whether the emulator this call created starts empty: no state volume, or one made just now. */
+  private volatile boolean emulatorEmpty;
 
   private final ClusterPart clusterPart;
 
@@ -176,6 +178,11 @@ final class EnvironmentStarter {
         }
         throw DevenvException.failure("Could not start the environment: " + cause, cause);
       }
+    }
+
+    @Override
+    public boolean emulatorEmpty() {
+      return succeeded(aws) && emulatorEmpty;
     }
 
     @Override
@@ -315,6 +322,7 @@ final class EnvironmentStarter {
       ContainerSetup.apply(container, name, labels, Map.of(settings.port(), options.awsHostPort()), new ExistingNetwork(network),
           AWS, cancelled::get);
       String stateDir = settings.preset().stateDir();
+      emulatorEmpty = stateDir == null;
       if (stateDir != null) {
         String volume = ensureVolume(AWS);
         container.withCreateContainerCmdModifier(cmd -> {
@@ -405,6 +413,7 @@ final class EnvironmentStarter {
       labels.put(Labels.PROJECT_DIR, id.projectDir().toString());
       labels.put(Labels.ROLE, role);
       docker.createVolumeCmd().withName(name).withLabels(labels).exec();
+      emulatorEmpty = role.equals(AWS);
     }
     return name;
   }

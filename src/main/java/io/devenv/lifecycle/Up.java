@@ -190,7 +190,8 @@ public final class Up {
     StopOnFailure stop = new StopOnFailure(Thread.currentThread());
     starting.onFailure(stop::fire);
     try {
-      return awsSteps(profile, access, checks);
+      // An emulator created empty by this start holds no stamp: reading it would only cost the round trips.
+      return awsSteps(profile, access, checks, starting.emulatorEmpty());
     } catch (RuntimeException e) {
       if (!stop.fired()) {
         throw e;
@@ -204,8 +205,8 @@ public final class Up {
     }
   }
 
-  private AwsPhase awsSteps(Profile profile, io.devenv.environment.AwsAccess aws, List<Check> checks) {
-    ConvergenceStamp.Match unchanged = options.reset() || options.verify() ? null : step(checks, "aws", "convergence stamp",
+  private AwsPhase awsSteps(Profile profile, io.devenv.environment.AwsAccess aws, List<Check> checks, boolean empty) {
+    ConvergenceStamp.Match unchanged = options.reset() || options.verify() || empty ? null : step(checks, "aws", "convergence stamp",
         () -> timings.time("AWS: convergence stamp read", () -> parts.stamps().check(aws, profile, options.projectDir())))
         .orElse(null);
     if (unchanged != null) {

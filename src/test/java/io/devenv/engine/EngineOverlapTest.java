@@ -81,6 +81,7 @@ class EngineOverlapTest {
 
     // Then it answers AWS calls while the cluster is still booting
     assertThat(starting.ready()).as("the cluster is not ready yet").isFalse();
+    assertThat(starting.emulatorEmpty()).as("created, with a new state volume").isTrue();
     try (S3Client s3 = DockerEngineTest.s3(aws)) {
       s3.createBucket(b -> b.bucket("overlap-bucket"));
       assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains("overlap-bucket");
@@ -134,5 +135,23 @@ class EngineOverlapTest {
 
     assertThat(e.getMessage()).startsWith("The k3s " + DockerRequirements.MINISTACK_IMAGE + " did not start");
     assertThat(roles()).isEmpty();
+  }
+  @Test
+  @DisplayName("An emulator is empty only when created with a new state volume: not when reused, not over a kept volume")
+  void emptyOnlyWhenNew() {
+    Profile aws = TestProfiles.parse(project, "name: overlap-empty\naws:\n  emulator: ministack\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  buckets: [{ name: overlap-bucket }]\nkubernetes:\n  enabled: false\n");
+    EngineStart first = engine.begin(aws, EngineOptions.of(project));
+    first.environment();
+    assertThat(first.emulatorEmpty()).as("first start").isTrue();
+
+    EngineStart reused = engine.begin(aws, EngineOptions.of(project));
+    reused.environment();
+    assertThat(reused.emulatorEmpty()).as("reused").isFalse();
+
+    engine.down(project, null, false); // the state volume is kept
+    EngineStart again = engine.begin(aws, EngineOptions.of(project));
+    again.environment();
+    assertThat(again.emulatorEmpty()).as("a new container over the kept volume may hold state").isFalse();
   }
 }

@@ -235,6 +235,41 @@ class UpTest {
     assertThat(calls).contains("abandoned").doesNotContain("seed", "deploy");
   }
 
+  @Test
+  @DisplayName("an emulator the start created empty is not asked for a convergence stamp; a reused one is")
+  void noStampReadFromAnEmptyEmulator() {
+    for (boolean empty : new boolean[] {true, false}) {
+      calls.clear();
+      OverlapEngine engine = new OverlapEngine();
+      engine.empty = empty;
+      engine.aws.complete(AwsAccess.local(URI.create("http://127.0.0.1:4566"), null));
+      engine.cluster.complete(new ClusterAccess("apiVersion: v1\nkind: Config\n", null));
+      UpParts plain = parts(engine, () -> {}, () -> {});
+      UpParts stamped = new UpParts(plain.engine(), plain.provisioner(), plain.seeder(), plain.deployer(), plain.exposer(),
+          new UpParts.AwsStamps() {
+            @Override
+            public java.util.Optional<io.devenv.aws.ConvergenceStamp.Match> check(AwsAccess aws, Profile p, Path dir) {
+              calls.add("stamp read");
+              return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean record(AwsAccess aws, Profile p, Path dir) {
+              calls.add("stamp written");
+              return true;
+            }
+          });
+
+      new Up(options(), stamped).run(profile).close();
+
+      if (empty) {
+        assertThat(calls).as("created empty").doesNotContain("stamp read").containsSubsequence("provision (cluster ready)", "seed", "stamp written");
+      } else {
+        assertThat(calls).as("reused").containsSubsequence("stamp read", "provision (cluster ready)", "seed", "stamp written");
+      }
+    }
+  }
+
   private UpOptions options() {
     return UpOptions.of(project, EngineChoice.external(URI.create("http://127.0.0.1:4566"), false, null, null));
   }
@@ -289,6 +324,7 @@ class UpTest {
     final java.util.concurrent.CompletableFuture<AwsAccess> aws = new java.util.concurrent.CompletableFuture<>();
     final java.util.concurrent.CompletableFuture<ClusterAccess> cluster = new java.util.concurrent.CompletableFuture<>();
     Duration provisionTakes = Duration.ZERO;
+    boolean empty;
 
     void provisioning() {
       try {
@@ -310,6 +346,11 @@ class UpTest {
         @Override
         public Environment environment() {
           return new Environment(p, await(aws), await(cluster));
+        }
+
+        @Override
+        public boolean emulatorEmpty() {
+          return empty;
         }
 
         @Override
