@@ -113,117 +113,12 @@ final class EnvironmentStarter {
           ? CompletableFuture.supplyAsync(() -> clusterPart.start(k3sImage, existing.get(K3S), network), pool)
           : CompletableFuture.completedFuture(null);
       CompletableFuture.allOf(aws, k3s).whenComplete((done, failure) -> pool.shutdown());
-      return new Starting(pool, aws, k3s);
+      return new DockerStart(profile, aws, k3s, cancelled, () -> emulatorEmpty, options.keepOnFailure(),
+          roles -> stopAndRemove(pool, roles));
     } catch (RuntimeException e) {
       stopAndRemove(pool, List.of(AWS, K3S));
       throw e;
     }
-  }
-
-  /** The start under way: see {@link EngineStart} for what each call promises. */
-  private final class Starting implements EngineStart {
-    private final ExecutorService pool;
-    private final CompletableFuture<Started<AwsAccess>> aws;
-    private final CompletableFuture<Started<ClusterAccess>> k3s;
-    /** Completed exceptionally by the first part that fails by itself. */
-    private final CompletableFuture<Void> failure = new CompletableFuture<>();
-    private boolean over;
-
-    Starting(ExecutorService pool, CompletableFuture<Started<AwsAccess>> aws, CompletableFuture<Started<ClusterAccess>> k3s) {
-      this.pool = pool;
-      this.aws = aws;
-      this.k3s = k3s;
-      aws.whenComplete((started, e) -> failed(e));
-      k3s.whenComplete((started, e) -> failed(e));
-    }
-
-    private void failed(Throwable e) {
-      if (e != null && !cancelled.get()) {
-        failure.completeExceptionally(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : e);
-      }
-    }
-
-    @Override
-    public AwsAccess aws() {
-      await(CompletableFuture.anyOf(aws, failure));
-      Started<AwsAccess> started = aws.join();
-      return started == null ? null : started.access();
-    }
-
-    @Override
-    public Environment environment() {
-      await(CompletableFuture.anyOf(CompletableFuture.allOf(aws, k3s), failure));
-      Started<AwsAccess> a = aws.join();
-      Started<ClusterAccess> c = k3s.join();
-      synchronized (this) {
-        over = true;
-      }
-      return new Environment(profile, a == null ? null : a.access(), c == null ? null : c.access());
-    }
-
-    /** Waits; a failure or an interrupt ends the whole start, as a failed start always did. */
-    private void await(CompletableFuture<?> future) {
-      try {
-        future.get();
-      } catch (InterruptedException e) {
-        stop(true);
-        Thread.currentThread().interrupt();
-        throw new DevenvException(ExitCode.INTERRUPTED, "Interrupted: " + (options.keepOnFailure()
-            ? "kept what this start had created (--keep)" : "removed what this start had created"), e);
-      } catch (ExecutionException e) {
-        stop(true);
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException r) {
-          throw r;
-        }
-        throw DevenvException.failure("Could not start the environment: " + cause, cause);
-      }
-    }
-
-    @Override
-    public boolean emulatorEmpty() {
-      return succeeded(aws) && emulatorEmpty;
-    }
-
-    @Override
-    public boolean ready() {
-      return succeeded(aws) && succeeded(k3s);
-    }
-
-    @Override
-    public void onFailure(Runnable listener) {
-      failure.whenComplete((v, e) -> {
-        if (e != null) {
-          listener.run();
-        }
-      });
-    }
-
-    @Override
-    public void abandon() {
-      stop(failure.isCompletedExceptionally());
-    }
-
-    private void stop(boolean all) {
-      List<String> roles = new ArrayList<>();
-      synchronized (this) {
-        if (over) {
-          return;
-        }
-        over = true;
-      }
-      if (all || !succeeded(aws)) {
-        roles.add(AWS);
-      }
-      if (all || !succeeded(k3s)) {
-        roles.add(K3S);
-      }
-      stopAndRemove(pool, roles);
-    }
-  }
-
-  private static boolean succeeded(CompletableFuture<?> part) {
-    return part.isDone() && !part.isCompletedExceptionally();
   }
 
   private Started<ClusterAccess> clusterWithImages(String image, Container existing, String network) {

@@ -187,6 +187,9 @@ public final class Up {
   private AwsPhase awsPhase(Profile profile, EngineStart starting, List<Check> checks, long begun) {
     io.devenv.environment.AwsAccess access = awaitEngine(checks, begun, () -> timings.time("engine: AWS emulator answering",
         starting::aws));
+    if (access == null) {
+      return AwsPhase.NONE; // an engine that runs no emulator for the profile
+    }
     StopOnFailure stop = new StopOnFailure(Thread.currentThread());
     starting.onFailure(stop::fire);
     try {
