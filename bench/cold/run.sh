@@ -117,7 +117,7 @@ Run $(date -u +%Y-%m-%d), profile \`$profile\`, image \`$image\`, $rounds rounds
 |---|---|
 | (a) cold \`./devenv up --detach\` (after \`down\`) | $(stat cold) |
 | (b) the emulator's own time to healthy (\`docker run\` → \`$health\` answers) | $(stat healthy) |
-| (c) provisioning + seeding at the emulator's limit ($requests; best of $(awk '{ printf "%s%s threads %.3f s", NR > 1 ? ", " : "", $1, $2 / 1000 }' "$work/limit-by-threads")) | $best_limit s |
+| (c) provisioning + seeding at the emulator's limit ($requests; best of $(awk '{ printf "%s%s threads %.3f s", (NR > 1 ? ", " : ""), $1, $2 / 1000 }' "$work/limit-by-threads")) | $best_limit s |
 | (b) + (c) | $budget s |
 | **(a) / ((b) + (c))** | **$ratio** (target ≤ 1.2) |
 

@@ -43,6 +43,9 @@ public record EmulatorPreset(
   /** The environment variable LocalStack reads its auth token from; passed through when set. */
   public static final String TOKEN_VARIABLE = "LOCALSTACK_AUTH_TOKEN";
 
+  private static final String MINISTACK_NAME = "ministack";
+  private static final String LOCALSTACK_NAME = "localstack";
+
   /** The last LocalStack release that starts without an auth token. */
   public static final String LAST_TOKEN_FREE_LOCALSTACK = "4.14.0";
 
@@ -92,6 +95,15 @@ public record EmulatorPreset(
       default:
         return LOCALSTACK;
     }
+  }
+
+  /**
+   * Whether a new container of this preset, as devenv runs it, loads state kept in its volume:
+   * MiniStack does only with {@code PERSIST_STATE=1} and LocalStack with {@code PERSISTENCE=1},
+   * which devenv does not set; Floci's behaviour is not known here, so it is assumed to.
+   */
+  public boolean restoresState() {
+    return stateDir != null && !name.equals(MINISTACK_NAME) && !name.equals(LOCALSTACK_NAME);
   }
 
   /** Whether this image needs {@code LOCALSTACK_AUTH_TOKEN} to start. */

@@ -29,8 +29,9 @@ public interface EngineStart {
   Environment environment();
 
   /**
-   * Whether this start created the emulator empty (a new container, and no state volume kept from
-   * before): then nothing recorded in it, such as a convergence stamp, can be there to read.
+   * Whether this start created the emulator empty (a new container, with no state volume kept from
+   * before, or of an emulator that does not load one: {@link EmulatorPreset#restoresState}): then
+   * nothing recorded in it, such as a convergence stamp, can be there to read.
    */
   boolean emulatorEmpty();
 

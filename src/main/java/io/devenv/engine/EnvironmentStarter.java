@@ -217,7 +217,8 @@ final class EnvironmentStarter {
       ContainerSetup.apply(container, name, labels, Map.of(settings.port(), options.awsHostPort()), new ExistingNetwork(network),
           AWS, cancelled::get);
       String stateDir = settings.preset().stateDir();
-      emulatorEmpty = stateDir == null;
+      // Empty unless it may load state a former container left in the volume.
+      emulatorEmpty = stateDir == null || !settings.preset().restoresState();
       if (stateDir != null) {
         String volume = ensureVolume(AWS);
         container.withCreateContainerCmdModifier(cmd -> {

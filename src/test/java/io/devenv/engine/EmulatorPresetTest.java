@@ -155,4 +155,12 @@ class EmulatorPresetTest {
     assertThat(InitCheck.FLOCI.isComplete("{\"completed\": {\"boot\": true, \"ready\": false}}")).isFalse();
     assertThat(InitCheck.LOCALSTACK.isComplete("not json")).isFalse();
   }
+  @Test
+  @DisplayName("Only an emulator that may load a kept state volume is assumed to: not MiniStack or LocalStack as devenv runs them")
+  void restoresState() {
+    assertThat(EmulatorPreset.MINISTACK.restoresState()).isFalse();
+    assertThat(EmulatorPreset.LOCALSTACK.restoresState()).isFalse();
+    assertThat(EmulatorPreset.FLOCI.restoresState()).as("not known: assumed").isTrue();
+    assertThat(EmulatorPreset.custom(null, null).restoresState()).as("no state volume").isFalse();
+  }
 }
