@@ -76,7 +76,7 @@ for threads in ${LIMIT_THREADS:-8 16 32}; do
   docker rm -f "$id" >/dev/null
 done
 best_limit=$(sort -n "$work/limit" | head -1)
-requests=$(grep -o '[0-9]* requests (.*)' <<<"$out" || true)
+requests="$(grep -o '[0-9]* requests' <<<"$out"): $(grep -o '[0-9]* for resources' <<<"$out"), $(grep -o '[0-9]* for seeds' <<<"$out")"
 
 # (a) cold up through the launcher, as a user runs it
 ./devenv up -p "$profile" --detach >/dev/null 2>&1 # the up class archive
