@@ -19,10 +19,11 @@ export HEALTH_PATH=$health
 export TESTCONTAINERS_RYUK_DISABLED=true
 export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 work=$(mktemp -d)
-containers=()
+# The bench's own containers carry this label: run_emulator runs in a subshell, so cleanup finds them by it.
+mark="devenv-bench-cold=$$"
 cleanup() {
   ./devenv down -p "$profile" >/dev/null 2>&1 || true
-  for c in "${containers[@]}"; do docker rm -f "$c" >/dev/null 2>&1 || true; done
+  docker ps -aq --filter "label=$mark" | xargs -r docker rm -f >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,8 +37,7 @@ stat() { echo "$(median <"$work/$1") s ($(range <"$work/$1"))"; }
 # Starts the image on a free loopback port; prints "id port" once the health endpoint answers.
 run_emulator() {
   local id port
-  id=$(docker run -d --rm -p 127.0.0.1::4566 "$image")
-  containers+=("$id")
+  id=$(docker run -d --rm --label "$mark" -p 127.0.0.1::4566 "$image")
   port=$(docker port "$id" 4566/tcp | head -1 | sed 's/.*://')
   for _ in $(seq 1 1200); do
     curl -sf -o /dev/null "http://127.0.0.1:$port$health" && { echo "$id $port"; return; }
