@@ -62,6 +62,16 @@ public final class DockerEngine implements Engine {
    */
   @Override
   public Environment start(Profile profile, EngineOptions options) {
+    return begin(profile, options).environment();
+  }
+
+  /**
+   * {@link #start}, returning once the containers are under way: checks everything it can first,
+   * then the emulator and k3s start at once and each can be waited for on its own.
+   */
+  @Override
+  public EngineStart begin(Profile profile, EngineOptions options) {
+    long checking = System.nanoTime();
     EmulatorPreset.check(profile, options.environment());
     ImageServices.check(docker, profile);
     if (profile.kubernetes().enabled()) {
@@ -79,7 +89,8 @@ public final class DockerEngine implements Engine {
         && !publishedByOwnEmulator(new EnvironmentId(options.projectDir(), profile.name()), options.awsHostPort())) {
       throw PortCheck.taken(options.awsHostPort(), "the AWS emulator");
     }
-    return new EnvironmentStarter(docker, profile, options).run();
+    options.timings().record("engine: checks before start (preset, images, port)", checking);
+    return new EnvironmentStarter(docker, profile, options).begin();
   }
 
   /** Whether the environment's own emulator holds the port (then a reuse or recreate frees it). */

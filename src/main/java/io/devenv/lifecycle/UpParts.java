@@ -8,6 +8,7 @@ import io.devenv.core.Progress;
 import io.devenv.engine.Engine;
 import io.devenv.engine.EngineChoice;
 import io.devenv.engine.Engines;
+import io.devenv.engine.SeedPool;
 import io.devenv.environment.AwsAccess;
 import io.devenv.environment.ClusterAccess;
 import io.devenv.expose.PortForwards;
@@ -103,7 +104,8 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
 
   /** @param reset also apply the ConfigMap seeds over ConfigMaps a checkpoint restored (and so pass the stamp by) */
   public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify, boolean reset) {
-    return new UpParts(() -> Engines.create(choice, environment), UpParts::provision, UpParts::seed,
+    return new UpParts(() -> Engines.create(choice, environment), UpParts::provision,
+        (aws, profile, seedReset, progress) -> seed(aws, profile, seedReset, progress, SeedPool.size(profile, environment)),
         (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify || reset, reset),
         UpParts::forward, new RealStamps());
   }
@@ -136,9 +138,10 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
     }
   }
 
-  static SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress) {
+  /** @param requests how many seed requests to keep in flight ({@link SeedPool}) */
+  static SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress, int requests) {
     try (AwsClients clients = new AwsClients(aws)) {
-      return new Seeder(clients, progress).seed(profile, reset);
+      return new Seeder(clients, progress, requests).seed(profile, reset);
     }
   }
 
