@@ -1,0 +1,205 @@
+package io.devenv.core;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Results of offline checks (seed files read, manifests loaded) kept in {@code .devenv/cache/}, keyed
+ * by the {@link FileSignature} of every file the check reads, the check's other inputs and this
+ * devenv build, so {@code validate} and {@code plan} do not read unchanged files again. Only a speed-up:
+ * a missing, corrupt or unwritable cache means the check runs; entries are written whole (a temporary
+ * file renamed over the old one), so concurrent runs never see half of one.
+ */
+public final class CheckCache {
+
+  /** A file written less than this before it is checked may still change without its timestamps moving. */
+  public static final long SETTLE_NANOS = 2_000_000_000L;
+  /** Entries kept at most; the oldest go first. */
+  static final int MAX_FILES = 256;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final long settleNanos;
+  private final String build;
+  /** This run's results by key: a second check of the same inputs in one run costs nothing. */
+  private final Map<String, Object> memory = new HashMap<>();
+
+  CheckCache(Path dir, long settleNanos, String build) {
+    this.dir = dir;
+    this.settleNanos = settleNanos;
+    this.build = build;
+  }
+
+  /** The cache of a project: {@code <projectDir>/.devenv/cache}. */
+  public static CheckCache of(Path projectDir) {
+    return new CheckCache(projectDir.resolve(".devenv").resolve("cache"), SETTLE_NANOS, build());
+  }
+
+  /** No disk: every check runs (once per run). */
+  public static CheckCache none() {
+    return new CheckCache(null, SETTLE_NANOS, "");
+  }
+
+  /** For tests: a cache in {@code dir} that trusts files older than {@code settleNanos}. */
+  public static CheckCache at(Path dir, long settleNanos) {
+    return new CheckCache(dir, settleNanos, build());
+  }
+
+  /**
+   * The result of {@code check} over {@code inputs}: from the cache when no input changed, else computed
+   * (and stored when every input is settled). An exception from {@code check} is not cached: it propagates.
+   *
+   * @param kind names the check and its result type ("seed-file"); part of the key and the file name
+   * @param inputs every file and directory the check reads (directories walked)
+   * @param options every other input the result depends on, as text (hashed, never stored)
+   */
+  public <T> T get(String kind, List<Path> inputs, String options, Class<T> type, Supplier<T> check) {
+    return get(kind, inputs, options, JSON.constructType(type), check);
+  }
+
+  /** As {@link #get(String, List, String, Class, Supplier)}, for generic result types. */
+  public <T> T get(String kind, List<Path> inputs, String options, JavaType type, Supplier<T> check) {
+    if (dir == null) {
+      String key = kind + "\n" + options + "\n" + inputs;
+      @SuppressWarnings("unchecked")
+      T remembered = (T) memory.computeIfAbsent(key, k -> check.get());
+      return remembered;
+    }
+    long signedAt = System.currentTimeMillis() * 1_000_000L;
+    Optional<FileSignature> signature = FileSignature.of(inputs);
+    String key = sha256(kind + "\n" + build + "\n" + options + "\n" + signature.map(FileSignature::text).orElse("?"));
+    @SuppressWarnings("unchecked")
+    T remembered = (T) memory.get(key);
+    if (remembered != null) {
+      return remembered;
+    }
+    // Named by what is checked, not by the files' state: a changed file replaces its entry.
+    Path file = dir.resolve(kind + "-" + sha256(kind + "\n" + inputs + "\n" + options).substring(0, 24) + ".json");
+    T value = signature.isPresent() ? read(file, key, type) : null;
+    if (value == null) {
+      value = check.get();
+      boolean settled = signature.isPresent() && signature.get().settledBefore(signedAt - settleNanos)
+          && signature.equals(FileSignature.of(inputs)); // and unchanged while it was checked
+      if (settled) {
+        write(file, key, value);
+      }
+    }
+    memory.put(key, value);
+    return value;
+  }
+
+  private static <T> T read(Path file, String key, JavaType type) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      JsonNode entry = JSON.readTree(Files.readAllBytes(file));
+      if (entry == null || !key.equals(entry.path("key").asText()) || !entry.has("value")) {
+        return null;
+      }
+      return JSON.convertValue(entry.get("value"), type);
+    } catch (IOException | RuntimeException e) {
+      return null; // a damaged entry is a miss, never an error
+    }
+  }
+
+  private void write(Path file, String key, Object value) {
+    Path temp = null;
+    try {
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+        // Ignored by git on its own, even where .devenv/ has no .gitignore yet.
+        Files.writeString(dir.resolve(".gitignore"), "# written by devenv: nothing here belongs in git\n*\n");
+      }
+      ObjectNode entry = JSON.createObjectNode();
+      entry.put("key", key);
+      entry.set("value", JSON.valueToTree(value));
+      // createTempFile makes the file readable by its owner only: check results may quote variables.
+      temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      Files.write(temp, JSON.writeValueAsBytes(entry));
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      prune();
+    } catch (IOException | RuntimeException e) {
+      // Without the entry the next run checks again; it is no reason to fail this one.
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // left for the next prune
+        }
+      }
+    }
+  }
+
+  /** Keeps the directory bounded: the least recently written entries go, and temporaries a crash left. */
+  private void prune() throws IOException {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(".json") || f.getFileName().toString().endsWith(".tmp"))
+          .toList();
+    }
+    if (files.size() <= MAX_FILES) {
+      return;
+    }
+    files.stream()
+        .sorted(java.util.Comparator.comparingLong(CheckCache::modified))
+        .limit(files.size() - MAX_FILES * 3L / 4)
+        .forEach(f -> {
+          try {
+            Files.deleteIfExists(f);
+          } catch (IOException ignored) {
+            // another run removed it, or it cannot be removed: the next prune tries again
+          }
+        });
+  }
+
+  private static long modified(Path f) {
+    try {
+      return Files.getLastModifiedTime(f).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** This devenv build: its version and its jar's size and time, so a rebuilt devenv checks afresh. */
+  private static String build() {
+    String version = String.valueOf(CheckCache.class.getPackage().getImplementationVersion());
+    try {
+      Path code = Path.of(CheckCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return version + " " + code + " " + FileSignature.of(List.of(code)).map(s -> Files.isDirectory(code) ? "" : s.text()).orElse("");
+    } catch (Exception e) {
+      return version;
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
