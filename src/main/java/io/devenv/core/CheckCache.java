@@ -50,7 +50,8 @@ public final class CheckCache {
 
   /** The cache of a project: {@code <projectDir>/.devenv/cache}. */
   public static CheckCache of(Path projectDir) {
-    return new CheckCache(projectDir.resolve(".devenv").resolve("cache"), SETTLE_NANOS, build());
+    String build = build();
+    return new CheckCache(build == null ? null : projectDir.resolve(".devenv").resolve("cache"), SETTLE_NANOS, build);
   }
 
   /** No disk: every check runs (once per run). */
@@ -60,7 +61,8 @@ public final class CheckCache {
 
   /** For tests: a cache in {@code dir} that trusts files older than {@code settleNanos}. */
   public static CheckCache at(Path dir, long settleNanos) {
-    return new CheckCache(dir, settleNanos, build());
+    String build = build();
+    return new CheckCache(build == null ? null : dir, settleNanos, build);
   }
 
   /**
@@ -184,14 +186,17 @@ public final class CheckCache {
     }
   }
 
-  /** This devenv build: its version and its jar's size and time, so a rebuilt devenv checks afresh. */
+  /**
+   * This devenv build: its version and its jar's (or classes') signature, so a rebuilt devenv checks
+   * afresh; null when it cannot be told (then nothing is kept on disk).
+   */
   private static String build() {
     String version = String.valueOf(CheckCache.class.getPackage().getImplementationVersion());
     try {
       Path code = Path.of(CheckCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return version + " " + code + " " + FileSignature.of(List.of(code)).map(s -> Files.isDirectory(code) ? "" : s.text()).orElse("");
+      return FileSignature.of(List.of(code)).map(s -> version + "\n" + sha256(s.text())).orElse(null);
     } catch (Exception e) {
-      return version;
+      return null;
     }
   }
 
