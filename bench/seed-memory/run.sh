@@ -3,6 +3,8 @@
 # Usage: bench/seed-memory/run.sh [MEGABYTES] (default 1024). Needs a built target/classes (mvn compile)
 # and GNU time (/usr/bin/time). Prints one Markdown table row per command.
 set -euo pipefail
+# Every run reads the whole file: the check cache (.devenv/cache) would answer plan from validate's run.
+export DEVENV_CACHE=off
 cd "$(dirname "$0")/../.."
 mb=${1:-1024}
 work=$(mktemp -d)
