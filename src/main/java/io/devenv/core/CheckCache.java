@@ -1,6 +1,5 @@
 package io.devenv.core;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -39,7 +39,7 @@ public final class CheckCache {
   private final Path dir;
   private final long settleNanos;
   private final String build;
-  /** This run's results by key: a second check of the same inputs in one run costs nothing. */
+  /** This run's results by check, inputs and options. */
   private final Map<String, Object> memory = new HashMap<>();
 
   CheckCache(Path dir, long settleNanos, String build) {
@@ -66,6 +66,17 @@ public final class CheckCache {
   }
 
   /**
+   * How a result is kept: to a JSON tree and back. Reading may throw anything on an entry that does not
+   * fit (an older layout, a damaged file): that is a miss.
+   */
+  public record Codec<T>(Function<T, JsonNode> write, Function<JsonNode, T> read) {}
+
+  /** The tree factory codecs build their JSON with. */
+  public static com.fasterxml.jackson.databind.node.JsonNodeFactory nodes() {
+    return JSON.getNodeFactory();
+  }
+
+  /**
    * The result of {@code check} over {@code inputs}: from the cache when no input changed, else computed
    * (and stored when every input is settled). An exception from {@code check} is not cached: it propagates.
    *
@@ -73,42 +84,38 @@ public final class CheckCache {
    * @param inputs every file and directory the check reads (directories walked)
    * @param options every other input the result depends on, as text (hashed, never stored)
    */
-  public <T> T get(String kind, List<Path> inputs, String options, Class<T> type, Supplier<T> check) {
-    return get(kind, inputs, options, JSON.constructType(type), check);
-  }
-
-  /** As {@link #get(String, List, String, Class, Supplier)}, for generic result types. */
-  public <T> T get(String kind, List<Path> inputs, String options, JavaType type, Supplier<T> check) {
-    if (dir == null) {
-      String key = kind + "\n" + options + "\n" + inputs;
-      @SuppressWarnings("unchecked")
-      T remembered = (T) memory.computeIfAbsent(key, k -> check.get());
-      return remembered;
-    }
-    long signedAt = System.currentTimeMillis() * 1_000_000L;
-    Optional<FileSignature> signature = FileSignature.of(inputs);
-    String key = sha256(kind + "\n" + build + "\n" + options + "\n" + signature.map(FileSignature::text).orElse("?"));
+  public <T> T get(String kind, List<Path> inputs, String options, Codec<T> codec, Supplier<T> check) {
+    // Within one run the files are taken as they were at its first check: a second check is free.
+    String runKey = kind + "\n" + options + "\n" + inputs;
     @SuppressWarnings("unchecked")
-    T remembered = (T) memory.get(key);
+    T remembered = (T) memory.get(runKey);
     if (remembered != null) {
       return remembered;
     }
+    T value = dir == null ? check.get() : fromDisk(kind, inputs, options, codec, check);
+    memory.put(runKey, value);
+    return value;
+  }
+
+  private <T> T fromDisk(String kind, List<Path> inputs, String options, Codec<T> codec, Supplier<T> check) {
+    long signedAt = System.currentTimeMillis() * 1_000_000L;
+    Optional<FileSignature> signature = FileSignature.of(inputs);
+    String key = sha256(kind + "\n" + build + "\n" + options + "\n" + signature.map(FileSignature::text).orElse("?"));
     // Named by what is checked, not by the files' state: a changed file replaces its entry.
     Path file = dir.resolve(kind + "-" + sha256(kind + "\n" + inputs + "\n" + options).substring(0, 24) + ".json");
-    T value = signature.isPresent() ? read(file, key, type) : null;
+    T value = signature.isPresent() ? read(file, key, codec) : null;
     if (value == null) {
       value = check.get();
       boolean settled = signature.isPresent() && signature.get().settledBefore(signedAt - settleNanos)
           && signature.equals(FileSignature.of(inputs)); // and unchanged while it was checked
       if (settled) {
-        write(file, key, value);
+        write(file, key, codec.write().apply(value));
       }
     }
-    memory.put(key, value);
     return value;
   }
 
-  private static <T> T read(Path file, String key, JavaType type) {
+  private static <T> T read(Path file, String key, Codec<T> codec) {
     try {
       if (!Files.isRegularFile(file)) {
         return null;
@@ -117,13 +124,13 @@ public final class CheckCache {
       if (entry == null || !key.equals(entry.path("key").asText()) || !entry.has("value")) {
         return null;
       }
-      return JSON.convertValue(entry.get("value"), type);
+      return codec.read().apply(entry.get("value"));
     } catch (IOException | RuntimeException e) {
       return null; // a damaged entry is a miss, never an error
     }
   }
 
-  private void write(Path file, String key, Object value) {
+  private void write(Path file, String key, JsonNode value) {
     Path temp = null;
     try {
       if (!Files.isDirectory(dir)) {
@@ -133,7 +140,7 @@ public final class CheckCache {
       }
       ObjectNode entry = JSON.createObjectNode();
       entry.put("key", key);
-      entry.set("value", JSON.valueToTree(value));
+      entry.set("value", value);
       // createTempFile makes the file readable by its owner only: check results may quote variables.
       temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       Files.write(temp, JSON.writeValueAsBytes(entry));

@@ -1,6 +1,8 @@
 package io.devenv.kubernetes;
 
-import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.devenv.core.CheckCache;
 import io.devenv.core.DevenvException;
 import io.devenv.profile.ChartSpec;
@@ -59,11 +61,49 @@ public record OfflineManifests(List<String> loadProblems, List<Located> problems
       inputs.add(chart.path());
       inputs.addAll(chart.values());
     }
-    // Everything else the result depends on; messages name files relative to the working directory.
-    String options = "spec " + spec + "; values " + new TreeMap<>(values) + "; aws " + profile.needsAws()
-        + "; profile " + profile.file().toAbsolutePath() + "; cwd " + Path.of("").toAbsolutePath();
-    return cache.get("manifests", inputs, options, TypeFactory.defaultInstance().constructType(OfflineManifests.class),
-        () -> check(profile, manifests, values));
+    // Everything else the loader and the checks read; messages name files relative to the working directory.
+    StringBuilder options = new StringBuilder("manifests ").append(manifests).append("; verbatim ").append(spec.verbatim())
+        .append("; namespace ").append(spec.namespace()).append("; aws ").append(profile.needsAws())
+        .append("; profile ").append(profile.file().toAbsolutePath()).append("; cwd ").append(Path.of("").toAbsolutePath())
+        .append("; values ").append(new TreeMap<>(values));
+    for (ChartSpec c : spec.charts()) {
+      options.append("; chart ").append(c.path()).append(' ').append(c.release()).append(' ').append(c.namespace())
+          .append(' ').append(c.values()).append(' ').append(c.set());
+    }
+    return cache.get("manifests", inputs, options.toString(), CODEC, () -> check(profile, manifests, values));
+  }
+
+  private static final CheckCache.Codec<OfflineManifests> CODEC = new CheckCache.Codec<>(OfflineManifests::toJson,
+      OfflineManifests::fromJson);
+
+  private JsonNode toJson() {
+    ObjectNode node = CheckCache.nodes().objectNode();
+    loadProblems.forEach(node.putArray("loadProblems")::add);
+    ArrayNode located = node.putArray("problems");
+    for (Located p : problems) {
+      located.addObject().put("file", p.file()).put("line", p.line()).put("column", p.column()).put("message", p.message());
+    }
+    ArrayNode refs = node.putArray("ordered");
+    for (ObjectRef r : ordered) {
+      refs.addObject().put("apiVersion", r.apiVersion()).put("kind", r.kind()).put("namespace", r.namespace()).put("name", r.name());
+    }
+    return node;
+  }
+
+  private static OfflineManifests fromJson(JsonNode node) {
+    List<String> loadProblems = new ArrayList<>();
+    node.required("loadProblems").forEach(l -> loadProblems.add(l.textValue()));
+    List<Located> problems = new ArrayList<>();
+    for (JsonNode p : node.required("problems")) {
+      problems.add(new Located(p.required("file").textValue(), p.required("line").intValue(), p.required("column").intValue(),
+          p.required("message").textValue()));
+    }
+    List<ObjectRef> ordered = new ArrayList<>();
+    for (JsonNode r : node.required("ordered")) {
+      ordered.add(new ObjectRef(r.required("apiVersion").textValue(), r.required("kind").textValue(),
+          r.required("namespace").textValue(), r.required("name").textValue()));
+    }
+    return new OfflineManifests(loadProblems, problems, ordered);
   }
 
   private static OfflineManifests check(Profile profile, List<Path> manifests, Map<String, String> values) {

@@ -26,8 +26,20 @@ public record SeedFileCheck(int records, List<String> problems) {
   public static SeedFileCheck of(Path file, CheckCache cache) {
     // Messages name the file relative to the working directory: a run from elsewhere checks afresh.
     String options = "per-file " + PER_FILE + "; cwd " + Path.of("").toAbsolutePath();
-    return cache.get("seed-file", List.of(file), options, SeedFileCheck.class, () -> read(file));
+    return cache.get("seed-file", List.of(file), options, CODEC, () -> read(file));
   }
+
+  private static final CheckCache.Codec<SeedFileCheck> CODEC = new CheckCache.Codec<>(
+      check -> {
+        var node = CheckCache.nodes().objectNode().put("records", check.records());
+        check.problems().forEach(node.putArray("problems")::add);
+        return node;
+      },
+      node -> {
+        List<String> problems = new java.util.ArrayList<>();
+        node.required("problems").forEach(p -> problems.add(p.textValue()));
+        return new SeedFileCheck(node.required("records").intValue(), problems);
+      });
 
   /** Reads the whole file (streamed): every record counted, every problem (up to the limit) kept. */
   static SeedFileCheck read(Path file) {

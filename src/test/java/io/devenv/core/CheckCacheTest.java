@@ -32,7 +32,7 @@ class CheckCacheTest {
 
   /** A check that counts its runs and returns the file's length and first line. */
   private Result check(CheckCache cache, Path file) {
-    return cache.get("test", List.of(file), "options", Result.class, () -> {
+    return cache.get("test", List.of(file), "options", RESULT, () -> {
       checks.incrementAndGet();
       try {
         String text = Files.readString(file);
@@ -44,6 +44,13 @@ class CheckCacheTest {
   }
 
   record Result(int length, String firstLine) {}
+
+  private static final CheckCache.Codec<Result> RESULT = new CheckCache.Codec<>(
+      r -> CheckCache.nodes().objectNode().put("length", r.length()).put("firstLine", r.firstLine()),
+      n -> new Result(n.required("length").intValue(), n.required("firstLine").textValue()));
+
+  private static final CheckCache.Codec<String> TEXT = new CheckCache.Codec<>(CheckCache.nodes()::textNode,
+      n -> java.util.Objects.requireNonNull(n.textValue()));
 
   private Path settledFile(String content) throws Exception {
     Path file = dir.resolve("input.txt");
@@ -116,14 +123,19 @@ class CheckCacheTest {
     List<Path> entries = entries();
     assertThat(entries).hasSize(1);
 
-    for (String garbage : List.of("{not json", "", "{\"key\":\"x\",\"value\":{}}", "[1,2]", "{\"value\":{\"length\":\"many\"}}")) {
+    String realKey = new ObjectMapper().readTree(Files.readString(entries.get(0))).get("key").asText();
+    List<String> damaged = List.of("{not json", "", "{\"key\":\"x\",\"value\":{}}", "[1,2]",
+        "{\"value\":{\"length\":5,\"firstLine\":\"forged\"}}",
+        "{\"key\":\"" + realKey + "\",\"value\":{\"length\":2}}", // an older layout: a field missing
+        "{\"key\":\"" + realKey + "\",\"value\":\"text\"}");
+    for (String garbage : damaged) {
       Files.writeString(entries.get(0), garbage);
       Result r = check(CheckCache.at(dir.resolve("cache"), SETTLE), file);
       assertThat(r).as("after an entry of %s", garbage).isEqualTo(new Result(5, "real"));
     }
-    assertThat(checks).as("every damaged entry meant a check").hasValue(6);
+    assertThat(checks).as("every damaged entry meant a check").hasValue(1 + damaged.size());
     assertThat(check(CheckCache.at(dir.resolve("cache"), SETTLE), file)).isEqualTo(new Result(5, "real"));
-    assertThat(checks).as("and the rewritten entry is used again").hasValue(6);
+    assertThat(checks).as("and the rewritten entry is used again").hasValue(1 + damaged.size());
   }
 
   @Test
@@ -146,7 +158,7 @@ class CheckCacheTest {
     Path file = settledFile("data\n");
     for (int i = 0; i < 2; i++) {
       try {
-        CheckCache.at(dir.resolve("cache"), SETTLE).get("test", List.of(file), "", Result.class, () -> {
+        CheckCache.at(dir.resolve("cache"), SETTLE).get("test", List.of(file), "", RESULT, () -> {
           checks.incrementAndGet();
           throw DevenvException.invalid("broken");
         });
@@ -167,7 +179,7 @@ class CheckCacheTest {
       List<Future<Result>> runs = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         // Each its own cache, as separate processes would be: all miss, all write.
-        runs.add(pool.submit(() -> CheckCache.at(dir.resolve("cache"), SETTLE).get("test", List.of(file), "", Result.class,
+        runs.add(pool.submit(() -> CheckCache.at(dir.resolve("cache"), SETTLE).get("test", List.of(file), "", RESULT,
             () -> new Result(200_001, "x".repeat(200_000)))));
       }
       for (Future<Result> run : runs) {
@@ -192,7 +204,7 @@ class CheckCacheTest {
     Files.writeString(tree.resolve("templates/a.yaml"), "a\n");
     Thread.sleep(100);
     java.util.function.Supplier<String> run = () -> CheckCache.at(dir.resolve("cache"), SETTLE).get("tree", List.of(tree), "",
-        String.class, () -> {
+        TEXT, () -> {
           checks.incrementAndGet();
           return "checked";
         });
@@ -215,8 +227,8 @@ class CheckCacheTest {
   void optionsAreKeyed() throws Exception {
     Path file = settledFile("v\n");
     CheckCache cache = CheckCache.at(dir.resolve("cache"), SETTLE);
-    String a = cache.get("test", List.of(file), "values a", String.class, () -> "A");
-    String b = CheckCache.at(dir.resolve("cache"), SETTLE).get("test", List.of(file), "values b", String.class, () -> "B");
+    String a = cache.get("test", List.of(file), "values a", TEXT, () -> "A");
+    String b = CheckCache.at(dir.resolve("cache"), SETTLE).get("test", List.of(file), "values b", TEXT, () -> "B");
     assertThat(a).isEqualTo("A");
     assertThat(b).isEqualTo("B");
   }
