@@ -31,6 +31,8 @@ public final class CheckCache {
 
   /** A file written less than this before it is checked may still change without its timestamps moving. */
   public static final long SETTLE_NANOS = 2_000_000_000L;
+  /** An entry larger than this is neither read nor written: a cache never costs more than the check. */
+  static final long MAX_ENTRY_BYTES = 32L * 1024 * 1024;
   /** Entries kept at most; the oldest go first. */
   static final int MAX_FILES = 256;
 
@@ -117,7 +119,7 @@ public final class CheckCache {
 
   private static <T> T read(Path file, String key, Codec<T> codec) {
     try {
-      if (!Files.isRegularFile(file)) {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_ENTRY_BYTES) {
         return null;
       }
       JsonNode entry = JSON.readTree(Files.readAllBytes(file));
@@ -142,8 +144,12 @@ public final class CheckCache {
       entry.put("key", key);
       entry.set("value", value);
       // createTempFile makes the file readable by its owner only: check results may quote variables.
+      byte[] bytes = JSON.writeValueAsBytes(entry);
+      if (bytes.length > MAX_ENTRY_BYTES) {
+        return;
+      }
       temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      Files.write(temp, JSON.writeValueAsBytes(entry));
+      Files.write(temp, bytes);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -163,26 +169,34 @@ public final class CheckCache {
     }
   }
 
-  /** Keeps the directory bounded: the least recently written entries go, and temporaries a crash left. */
+  /** Keeps the directory bounded: temporaries a killed run left, then the least recently written entries, go. */
   private void prune() throws IOException {
-    List<Path> files;
+    List<Path> entries;
+    long hourAgo = System.currentTimeMillis() - 3_600_000L;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(f -> f.getFileName().toString().endsWith(".json") || f.getFileName().toString().endsWith(".tmp"))
-          .toList();
+      entries = list.filter(f -> {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".tmp") && modified(f) < hourAgo) {
+          delete(f);
+          return false;
+        }
+        return name.endsWith(".json");
+      }).toList();
     }
-    if (files.size() <= MAX_FILES) {
-      return;
+    if (entries.size() > MAX_FILES) {
+      entries.stream()
+          .sorted(java.util.Comparator.comparingLong(CheckCache::modified))
+          .limit(entries.size() - MAX_FILES * 3L / 4)
+          .forEach(CheckCache::delete);
     }
-    files.stream()
-        .sorted(java.util.Comparator.comparingLong(CheckCache::modified))
-        .limit(files.size() - MAX_FILES * 3L / 4)
-        .forEach(f -> {
-          try {
-            Files.deleteIfExists(f);
-          } catch (IOException ignored) {
-            // another run removed it, or it cannot be removed: the next prune tries again
-          }
-        });
+  }
+
+  private static void delete(Path f) {
+    try {
+      Files.deleteIfExists(f);
+    } catch (IOException ignored) {
+      // another run removed it, or it cannot be removed: the next prune tries again
+    }
   }
 
   private static long modified(Path f) {

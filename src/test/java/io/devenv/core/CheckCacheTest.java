@@ -233,6 +233,33 @@ class CheckCacheTest {
     assertThat(b).isEqualTo("B");
   }
 
+  @Test
+  @DisplayName("The directory stays bounded: old temporaries of killed runs and the oldest entries beyond 256 are removed")
+  void pruned() throws Exception {
+    Path cache = dir.resolve("cache");
+    Files.createDirectories(cache);
+    FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L);
+    for (int i = 0; i < 300; i++) {
+      Path stale = cache.resolve("test-stale" + i + ".json");
+      Files.writeString(stale, "{}");
+      Files.setLastModifiedTime(stale, old);
+    }
+    Path killed = cache.resolve(".test-x.json123.tmp");
+    Files.writeString(killed, "{\"key\":");
+    Files.setLastModifiedTime(killed, old);
+    Path writing = cache.resolve(".test-y.json456.tmp");
+    Files.writeString(writing, "{\"key\":");
+    Path file = settledFile("data\n");
+
+    check(CheckCache.at(cache, SETTLE), file);
+
+    assertThat(entries()).as("entries after the write").hasSizeLessThanOrEqualTo(CheckCache.MAX_FILES);
+    assertThat(check(CheckCache.at(cache, SETTLE), file)).isEqualTo(new Result(5, "data"));
+    assertThat(checks).as("the new entry survived the pruning").hasValue(1);
+    assertThat(killed).as("a temporary an hour old").doesNotExist();
+    assertThat(writing).as("a temporary another run may be writing").exists();
+  }
+
   private List<Path> entries() throws IOException {
     if (!Files.isDirectory(dir.resolve("cache"))) {
       return List.of();
