@@ -13,7 +13,6 @@ import io.devenv.core.Progress;
 import io.devenv.environment.Environment;
 import io.devenv.kubernetes.SeededConfigMaps;
 import io.devenv.profile.Profile;
-import io.devenv.seed.Seeder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.devenv.seed.SeedReport;
 import java.nio.file.Path;
@@ -68,8 +67,13 @@ public final class Checkpoints {
   public SeedReport restore(Environment env, CheckpointName name) {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress); AwsClients aws = clients(env);
         KubernetesClient kube = kube(env)) {
-      return new CheckpointRestorer(aws, store(), progress, Seeder.DEFAULT_PARALLELISM, configMaps(kube)).restore(env.profile(), name);
+      return new CheckpointRestorer(aws, store(), progress, seedRequests(env.profile()), configMaps(kube)).restore(env.profile(), name);
     }
+  }
+
+  /** The emulator's seed pool, as up and seed use it: a restore loads at the same speed. */
+  private int seedRequests(Profile profile) {
+    return operations != null ? operations.seedRequests(profile) : io.devenv.engine.SeedPool.size(profile, System.getenv());
   }
 
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it

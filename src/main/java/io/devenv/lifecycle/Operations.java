@@ -136,11 +136,16 @@ public final class Operations {
     return seed(env, profile, reset);
   }
 
+  /** How many seed requests to keep in flight for {@code profile}'s emulator ({@link io.devenv.engine.SeedPool}). */
+  int seedRequests(Profile profile) {
+    return io.devenv.engine.SeedPool.size(profile, environment);
+  }
+
   /** Loads {@code profile}'s seed data into an environment already at hand (the JUnit extension's reseed). */
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public SeedReport seed(Environment env, Profile profile, boolean reset) {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress)) {
-      return UpParts.seed(env.aws(), profile, reset, progress, io.devenv.engine.SeedPool.size(profile, environment));
+      return UpParts.seed(env.aws(), profile, reset, progress, seedRequests(profile));
     }
   }
 
