@@ -84,15 +84,7 @@ public final class ConvergenceStamp {
     if (instance == null || stamp == null) {
       return Optional.empty();
     }
-    String[] fields = stamp.split(" ");
-    if (fields.length != 4 || !fields[0].equals(FORMAT) || !fields[1].equals(digest(instance))) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new Match(Integer.parseInt(fields[3]), seeds, Instant.ofEpochSecond(Long.parseLong(fields[2]))));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return parse(stamp, digest(instance), seeds);
   }
 
   /**
@@ -102,8 +94,7 @@ public final class ConvergenceStamp {
   public boolean record() {
     try {
       String instance = instance();
-      String value = String.join(" ", FORMAT, digest(instance), Long.toString(Instant.now().getEpochSecond()),
-          Integer.toString(profile.aws().resourceCount()));
+      String value = value(digest(instance), Instant.now(), profile.aws().resourceCount());
       aws.ssm().putParameter(r -> r.name(name()).value(value).type(ParameterType.STRING).overwrite(true));
       return true;
     } catch (RuntimeException e) {
@@ -137,16 +128,43 @@ public final class ConvergenceStamp {
 
   /** The hash of everything that decides the AWS side, for this emulator instance. */
   String digest(String instance) {
+    return digest(aws.access(), profile, seedHash, instance);
+  }
+
+  /**
+   * The hash of everything that decides the AWS side, for one emulator instance.
+   *
+   * @param instance the marker devenv keeps in the emulator, or the instance its engine names
+   */
+  static String digest(io.devenv.environment.AwsAccess access, Profile profile, String seedHash, String instance) {
     MessageDigest sha = sha256();
     Function<String, byte[]> bytes = s -> (s + "\n").getBytes(StandardCharsets.UTF_8);
     sha.update(bytes.apply("devenv " + build()));
     sha.update(bytes.apply("instance " + instance));
-    sha.update(bytes.apply("endpoint " + aws.endpoint() + " " + aws.region()));
+    sha.update(bytes.apply("endpoint " + access.endpoint() + " " + access.region()));
     sha.update(bytes.apply("profile " + profile.name()));
     // Records print every component, nested records included: the resolved section, field by field.
     sha.update(bytes.apply("aws " + profile.aws()));
     sha.update(bytes.apply("seed " + seedHash));
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** "v1 DIGEST EPOCH RESOURCES": what is kept in the emulator, and in its local copy. */
+  static String value(String digest, Instant at, int resources) {
+    return String.join(" ", FORMAT, digest, Long.toString(at.getEpochSecond()), Integer.toString(resources));
+  }
+
+  /** The stamp's time and resource count when {@code value} holds {@code digest}; empty otherwise. */
+  static Optional<Match> parse(String value, String digest, int seeds) {
+    String[] fields = value.split(" ");
+    if (fields.length != 4 || !fields[0].equals(FORMAT) || !fields[1].equals(digest)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Match(Integer.parseInt(fields[3]), seeds, Instant.ofEpochSecond(Long.parseLong(fields[2]))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** devenv's version and, for a build from source, its jar's time: a rebuilt devenv checks again. */

@@ -11,11 +11,11 @@ public final class Engines {
    * The engine chosen, ready to use.
    *
    * @param environment the process environment (KUBECONFIG, emulator tokens)
-   * @throws io.devenv.core.DevenvException when the Docker engine is chosen and Docker is not reachable
+   * (the Docker engine connects when first asked: a Docker that is not reachable is reported then)
    */
   public static Engine create(EngineChoice choice, Map<String, String> environment) {
     return switch (choice.kind()) {
-      case DOCKER -> DockerEngine.connect();
+      case DOCKER -> DockerEngine.whenNeeded();
       case EXTERNAL -> new ExternalEngine(environment, choice);
     };
   }
