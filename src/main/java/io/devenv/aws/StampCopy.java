@@ -80,7 +80,7 @@ public final class StampCopy {
     }
     try {
       String value = Files.readString(file, StandardCharsets.UTF_8).trim();
-      return ConvergenceStamp.parse(value, digest(), seeds);
+      return StampDigest.parse(value, digest(), seeds);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable: the emulator's stamp decides
     }
@@ -97,7 +97,7 @@ public final class StampCopy {
     try {
       Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
       try {
-        Files.writeString(temp, ConvergenceStamp.value(digest(), since, resources) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(temp, StampDigest.value(digest(), since, resources) + "\n", StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
@@ -117,6 +117,6 @@ public final class StampCopy {
   }
 
   private String digest() {
-    return ConvergenceStamp.digest(access, profile, seedHash, access.instance());
+    return StampDigest.digest(access, profile, seedHash, access.instance());
   }
 }

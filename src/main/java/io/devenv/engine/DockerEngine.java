@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
 
@@ -35,6 +37,7 @@ import java.util.function.Consumer;
 public final class DockerEngine implements Engine {
   private final Supplier<DockerClient> docker;
   private final Supplier<Optional<DockerClient>> quick;
+  private volatile FutureTask<Optional<DockerClient>> prepared;
 
   /** The engine on this client; every start runs the full path (no reuse lookup of its own). */
   public DockerEngine(DockerClient docker) {
@@ -67,6 +70,36 @@ public final class DockerEngine implements Engine {
    */
   public static DockerEngine whenNeeded() {
     return new DockerEngine(DockerAccess::client, DockerAccess::withoutDiscovery);
+  }
+
+  /**
+   * Starts making the reuse lookup's client on a daemon thread, so that it is ready when
+   * {@link #start} needs it: {@code up} calls this before it loads the profile. Never fails.
+   */
+  public DockerEngine prepare() {
+    FutureTask<Optional<DockerClient>> task = new FutureTask<>(() -> quick.get());
+    prepared = task;
+    Thread t = new Thread(task, "devenv-docker-lookup");
+    t.setDaemon(true);
+    t.start();
+    return this;
+  }
+
+  /** The lookup's client: the prepared one, or one made now. */
+  private Optional<DockerClient> quickClient() {
+    FutureTask<Optional<DockerClient>> task = prepared;
+    prepared = null;
+    if (task == null) {
+      return quick.get();
+    }
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    }
   }
 
   /** Testcontainers' client, connecting on first use. */
@@ -125,7 +158,7 @@ public final class DockerEngine implements Engine {
 
   /** Everything reused through {@link ReuseLookup}, or empty when the full path must run. */
   private Optional<Environment> reuseWithoutDiscovery(Profile profile, EngineOptions options) {
-    Optional<DockerClient> client = quick.get();
+    Optional<DockerClient> client = quickClient();
     if (client.isEmpty()) {
       return Optional.empty();
     }

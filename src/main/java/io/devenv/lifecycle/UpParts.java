@@ -100,14 +100,14 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
     void close();
   }
 
-  /** The real parts, with the engine chosen by {@link Engines#create}. */
+  /** The real parts, with the engine chosen by {@link Engines#early} (made now: build them before loading the profile). */
   public static UpParts real(EngineChoice choice, Map<String, String> environment) {
     return real(choice, environment, false);
   }
 
   /** @param verify apply and wait for every Kubernetes object, whatever its applied-set stamp says */
   public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify) {
-    return new UpParts(() -> Engines.create(choice, environment), UpParts::provision, UpParts::seed,
+    return new UpParts(Engines.early(choice, environment), UpParts::provision, UpParts::seed,
         (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify),
         UpParts::forward, new RealStamps());
   }
