@@ -86,7 +86,7 @@ class DockerNoOpTest {
   }
 
   @Test
-  @DisplayName("an emulator container restarted (a new start time) never matches the copy: every resource is checked again")
+  @DisplayName("an emulator container restarted (a new start time, usually a new host port too) never matches the copy: every resource is checked again")
   void restartedContainer() {
     assertThat(run("up", "--detach").code).isEqualTo(ExitCode.OK);
     assertThat(run("up", "--detach").err).as("stamped").contains("(stamp)");
