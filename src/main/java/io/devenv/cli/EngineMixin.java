@@ -17,7 +17,7 @@ final class EngineMixin {
           + " that already run. Other commands default to the engine the last up used.")
   EngineKind engine;
 
-  @Option(names = "--aws-endpoint", paramLabel = "URL",
+  @Option(names = "--aws-endpoint", paramLabel = "URL", converter = UrlConverter.class,
       description = "With --engine external: the AWS endpoint (default: the profile's aws.endpoint).")
   URI awsEndpoint;
 
@@ -32,7 +32,7 @@ final class EngineMixin {
   @Option(names = "--context", paramLabel = "NAME", description = "With --engine external: the kubeconfig context.")
   String context;
 
-  @Option(names = "--aws-endpoint-for-pods", paramLabel = "URL",
+  @Option(names = "--aws-endpoint-for-pods", paramLabel = "URL", converter = UrlConverter.class,
       description = "With --engine external: the AWS endpoint as the cluster's pods reach it (default: the profile's"
           + " kubernetes.awsEndpointForPods; without one, pods get no aws Service).")
   URI awsEndpointForPods;

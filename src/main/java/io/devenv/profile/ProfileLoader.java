@@ -180,7 +180,9 @@ public final class ProfileLoader {
         problems.add(new Problem(namedAt, (extended ? "extends a directory: " : "a directory: ") + Origin.display(file)
             + "; name a profile file"));
       } else {
-        problems.add(new Problem(namedAt, (extended ? "extends " : "") + Origin.display(file) + ", which " + e.getMessage()));
+        // The problem's origin already names a file that was not reached through extends.
+        problems.add(new Problem(namedAt, (extended ? "extends " + Origin.display(file) + ", which " : "the file ")
+            + e.getMessage() + (e.getMessage().contains("limit") ? " (see docs/limits.md)" : "")));
       }
       return null;
     } catch (IOException e) {

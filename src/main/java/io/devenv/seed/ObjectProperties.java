@@ -74,8 +74,7 @@ public record ObjectProperties(String key, String contentType, Map<String, Strin
       return Map.of();
     }
     Map<String, ObjectProperties> byKey = new HashMap<>();
-    List<SeedRecord> records = SeedFileReader.read(file);
-    for (SeedRecord r : records) {
+    SeedFileReader.stream(file, r -> {
       JsonNode n = r.node();
       for (var it = n.fieldNames(); it.hasNext(); ) {
         String field = it.next();
@@ -97,7 +96,7 @@ public record ObjectProperties(String key, String contentType, Map<String, Strin
           text(n, "contentEncoding"), text(n, "contentDisposition"), text(n, "contentLanguage"))) != null) {
         throw SeedFileReader.invalid(file, r.line(), "key " + key + " is listed twice");
       }
-    }
+    });
     return byKey;
   }
 

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /**
  * Sends an NDJSON file of messages ({@code {body, attributes?, groupId?, deduplicationId?}}) to
  * an SQS queue with SendMessageBatch: 10 messages or 256 KiB a batch, one batch at a time in file
- * order (other targets run meanwhile). Each batch's ids are recorded as soon as the queue
+ * order (other targets run meanwhile). The file is streamed, twice: to check and count, then to
+ * send; memory holds one batch, whatever the file's size. Each batch's ids are recorded as soon as the queue
  * acknowledges it and before the next batch is sent, so a run that stops half-way resumes where
  * it stopped: at most the one batch in flight at the stop is in doubt. A FIFO queue's messages
  * carry a deduplication id derived from the record, so the queue drops even that resend; a
@@ -35,7 +36,9 @@ final class QueueSeeder extends LedgeredTarget {
   private final SeedSpec.QueueSeed seed;
   private String url;
   private boolean fifo;
-  private final List<List<Message>> batches = new ArrayList<>();
+  private boolean reset;
+  /** The file as prepare read it: the second read must see the same file. */
+  private FileStamp stamp;
   /**
    * Part of the deduplication ids sent: empty for a normal run, so a resumed run's resend is
    * dropped by the queue; unique for a reset, whose purge does not clear the queue's 5-minute
@@ -50,39 +53,64 @@ final class QueueSeeder extends LedgeredTarget {
     this.seed = seed;
   }
 
+  /**
+   * Checks every message and counts what the ledger holds, streaming the file; nothing of it is
+   * kept. The file is read again to send ({@link #produce}).
+   */
   @Override
   void prepare(boolean reset) {
-    List<SeedRecord> records = SeedFileReader.read(seed.from());
-    total = records.size();
     fifo = seed.queue().endsWith(".fifo");
+    this.reset = reset;
     run = reset ? Long.toHexString(System.nanoTime() ^ java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "-" : "";
-    List<Message> messages = new ArrayList<>();
-    for (SeedRecord record : records) {
-      messages.add(message(record));
-    }
     try {
       url = aws.sqs().getQueueUrl(r -> r.queueName(seed.queue())).queueUrl();
     } catch (QueueDoesNotExistException e) {
+      // A wrong file is said before a missing queue, as when the file was read first.
+      SeedFileReader.stream(seed.from(), this::message);
       throw DevenvException.invalid(seed.origin() + ": queue " + seed.queue() + " does not exist: declare it under aws.queues");
     }
     openEntry();
-    List<Message> batch = new ArrayList<>();
-    int bytes = 0;
-    for (Message m : messages) {
-      if (!reset && entry.contains(m.record().id())) {
+    stamp = FileStamp.of(seed.from());
+    SeedFileReader.stream(seed.from(), record -> {
+      message(record);
+      total++;
+      if (!reset && entry.contains(record.id())) {
         skipped++;
-        continue;
       }
-      if (batch.size() == BATCH || bytes + m.bytes() > MAX_BATCH_BYTES) {
-        batches.add(batch);
-        batch = new ArrayList<>();
-        bytes = 0;
+    });
+  }
+
+  @Override
+  boolean streamed() {
+    return true;
+  }
+
+  /** Reads the file again and sends it batch by batch, in file order: one batch held at a time. */
+  @Override
+  void produce(Units units) {
+    if (total == skipped) {
+      return;
+    }
+    stamp.check(seed.from());
+    List<Message> batch = new ArrayList<>();
+    int[] bytes = {0};
+    SeedFileReader.stream(seed.from(), record -> {
+      if (!reset && entry.contains(record.id())) {
+        return;
+      }
+      Message m = message(record);
+      if (batch.size() == BATCH || bytes[0] + m.bytes() > MAX_BATCH_BYTES) {
+        List<Message> full = List.copyOf(batch);
+        units.add(() -> send(full), bytes[0]);
+        batch.clear();
+        bytes[0] = 0;
       }
       batch.add(m);
-      bytes += m.bytes();
-    }
+      bytes[0] += m.bytes();
+    });
     if (!batch.isEmpty()) {
-      batches.add(batch);
+      List<Message> last = List.copyOf(batch);
+      units.add(() -> send(last), bytes[0]);
     }
   }
 
@@ -179,11 +207,6 @@ final class QueueSeeder extends LedgeredTarget {
   boolean ordered() {
     // One batch in flight per queue bounds what a crash leaves in doubt to that batch.
     return true;
-  }
-
-  @Override
-  List<Runnable> units() {
-    return batches.stream().<Runnable>map(batch -> () -> send(batch)).toList();
   }
 
   private void send(List<Message> batch) {

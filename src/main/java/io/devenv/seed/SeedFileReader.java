@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devenv.core.DevenvException;
 import io.devenv.profile.Origin;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,12 +19,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads a seed file of JSON records: a JSON array of objects, or NDJSON (one object a line,
@@ -45,18 +42,26 @@ public final class SeedFileReader {
 
   private SeedFileReader() {}
 
-  /** Every record of the file, in memory; for seeders. Stops at the first problem. */
+  /** Every record of the file, in memory; for small files (object properties, a checkpoint's values). */
   public static List<SeedRecord> read(Path file) {
     List<SeedRecord> records = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    visit(file, true, (record, content) -> records.add(new SeedRecord(record.line(), record.node(), id(content, seen))), null);
+    stream(file, records::add);
     return records;
+  }
+
+  /**
+   * Every record of the file with its id, one at a time in file order; stops at the first
+   * problem. What stays in memory is one record and a 12-byte digest per distinct record (to
+   * number identical ones), whatever the file's size.
+   */
+  public static void stream(Path file, Consumer<SeedRecord> each) {
+    visit(file, true, each, null);
   }
 
   /** How many records the file holds: streamed, memory stays flat whatever the file's size. */
   public static int count(Path file) {
     int[] n = {0};
-    visit(file, false, (record, content) -> n[0]++, null);
+    visit(file, false, record -> n[0]++, null);
     return n[0];
   }
 
@@ -68,7 +73,7 @@ public final class SeedFileReader {
   public static List<String> problems(Path file, int limit, java.util.function.Function<SeedRecord, String> check) {
     List<String> problems = new ArrayList<>();
     try {
-      visit(file, false, (record, content) -> {
+      visit(file, false, record -> {
         String problem = check == null ? null : check.apply(record);
         if (problem != null && problems.size() < limit) {
           problems.add(Origin.display(file) + ":" + record.line() + ": " + problem);
@@ -85,24 +90,22 @@ public final class SeedFileReader {
     return problems;
   }
 
-  private interface Sink {
-    void accept(SeedRecord record, String content);
-  }
-
   /**
-   * Streams the file's records to {@code sink}. A problem goes to {@code onProblem} (which says
-   * whether to go on), or is thrown when it is null. Bytes that are not text end the file.
+   * Streams the file's records to {@code sink} (with their ids when {@code ids}). A problem goes
+   * to {@code onProblem} (which says whether to go on), or is thrown when it is null. Bytes that
+   * are not text end the file.
    */
-  private static void visit(Path file, boolean keepContent, Sink sink, java.util.function.Predicate<String> onProblem) {
+  private static void visit(Path file, boolean ids, Consumer<SeedRecord> sink, Predicate<String> onProblem) {
     try {
       if (!Files.isRegularFile(file)) {
         throw DevenvException.invalid(Origin.display(file) + ": not a regular file");
       }
       String first = firstNonBlank(file);
+      RecordIds numbering = ids ? new RecordIds() : null;
       if (first != null && first.startsWith("[")) {
-        visitArray(file, keepContent, sink, onProblem);
+        visitArray(file, numbering, sink, onProblem);
       } else {
-        visitLines(file, keepContent, sink, onProblem);
+        visitLines(file, numbering, sink, onProblem);
       }
     } catch (IOException e) {
       throw new DevenvException(2, Origin.display(file) + ": cannot read: " + io.devenv.core.SafeFiles.reason(e), e);
@@ -123,31 +126,55 @@ public final class SeedFileReader {
     }
   }
 
-  private static void visitLines(Path file, boolean keepContent, Sink sink, java.util.function.Predicate<String> onProblem)
+  /**
+   * NDJSON, a buffer at a time. A line of ASCII (the usual case) is parsed from its bytes where
+   * it lies; any other line is decoded strictly first, so a column counts characters either way.
+   */
+  private static void visitLines(Path file, RecordIds ids, Consumer<SeedRecord> sink, Predicate<String> onProblem)
       throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-      int number = 0;
-      boolean end = false;
-      while (!end) {
-        bytes.reset();
-        int c;
-        while ((c = in.read()) != -1 && c != '\n') {
-          if (bytes.size() >= MAX_LINE) {
-            report(file, number + 1, 0, "a line longer than " + MAX_LINE / (1024 * 1024) + " MB; one record a line", onProblem);
+    try (LineReader lines = new LineReader(Files.newInputStream(file), MAX_LINE)) {
+      while (lines.next()) {
+        int number = lines.number();
+        if (lines.tooLong()) {
+          report(file, number, 0, "a line longer than " + MAX_LINE / (1024 * 1024) + " MB; one record a line", onProblem);
+          return;
+        }
+        byte[] b = lines.buffer();
+        int from = lines.start();
+        int to = from + lines.length();
+        boolean ascii = true;
+        for (int i = from; i < to; i++) {
+          byte c = b[i];
+          if (c == 0) {
+            report(file, number, column(b, from, i), "a NUL byte: not a text file; a seed file is JSON text", onProblem);
+            return; // not text: the rest of the file is not worth reading
+          }
+          ascii &= c > 0;
+        }
+        if (ascii) {
+          int start = from;
+          int stop = to;
+          while (start < stop && isAsciiBlank(b[start])) {
+            start++;
+          }
+          while (stop > start && isAsciiBlank(b[stop - 1])) {
+            stop--;
+          }
+          if (start == stop) {
+            continue;
+          }
+          JsonNode node = parse(file, number, b, from, to - from, null, onProblem);
+          if (node == STOP) {
             return;
           }
-          bytes.write(c);
+          if (node != null) {
+            sink.accept(new SeedRecord(number, node, ids == null ? 0 : ids.next(b, start, stop - start)));
+          }
+          continue;
         }
-        end = c == -1;
-        if (end && bytes.size() == 0) {
-          break;
-        }
-        number++;
-        byte[] raw = bytes.toByteArray();
-        String line = text(file, number, raw, onProblem);
+        String line = text(file, number, b, from, to, onProblem);
         if (line == null) {
-          return; // not text: the rest of the file is not worth reading
+          return;
         }
         if (number == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1);
@@ -155,54 +182,66 @@ public final class SeedFileReader {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-          int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-          if (!report(file, number, column, "not valid JSON: " + jsonProblem(e.getOriginalMessage()), onProblem)) {
-            return;
-          }
-          continue;
+        JsonNode node = parse(file, number, null, 0, 0, line, onProblem);
+        if (node == STOP) {
+          return;
         }
-        if (!node.isObject()) {
-          if (!report(file, number, 1, "expected a JSON object, found "
-              + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT), onProblem)) {
-            return;
-          }
-          continue;
+        if (node != null) {
+          sink.accept(new SeedRecord(number, node, ids == null ? 0 : ids.next(line.strip())));
         }
-        sink.accept(new SeedRecord(number, node, 0), keepContent ? line.strip() : null);
       }
     }
   }
 
-  /** The line as text, or null (reported) when it holds a NUL byte or is not UTF-8. */
-  private static String text(Path file, int number, byte[] raw, java.util.function.Predicate<String> onProblem) {
-    for (int i = 0; i < raw.length; i++) {
-      if (raw[i] == 0) {
-        report(file, number, column(raw, i), "a NUL byte: not a text file; a seed file is JSON text", onProblem);
-        return null;
-      }
+  /** Returned by {@link #parse} when the reading should stop. */
+  private static final JsonNode STOP = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
+  /**
+   * The line's object (from its bytes, or from {@code text} when given); null when it is not one
+   * and the problem was reported, {@link #STOP} when reading should stop.
+   */
+  private static JsonNode parse(Path file, int number, byte[] b, int offset, int length, String text, Predicate<String> onProblem)
+      throws IOException {
+    JsonNode node;
+    try {
+      node = text != null ? JSON.readTree(text) : JSON.readTree(b, offset, length);
+    } catch (JsonProcessingException e) {
+      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      return report(file, number, column, "not valid JSON: " + jsonProblem(e.getOriginalMessage()), onProblem) ? null : STOP;
     }
+    if (!node.isObject()) {
+      return report(file, number, 1, "expected a JSON object, found "
+          + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT), onProblem) ? null : STOP;
+    }
+    return node;
+  }
+
+  /** What {@link Character#isWhitespace} (and so {@link String#strip}) calls blank, for ASCII. */
+  private static boolean isAsciiBlank(byte c) {
+    return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
+  }
+
+  /** The line as text, or null (reported) when it is not UTF-8. */
+  private static String text(Path file, int number, byte[] b, int from, int to, Predicate<String> onProblem) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(raw);
-    CharBuffer out = CharBuffer.allocate(raw.length);
+    ByteBuffer in = ByteBuffer.wrap(b, from, to - from);
+    CharBuffer out = CharBuffer.allocate(to - from);
     if (decoder.decode(in, out, true).isError()) {
-      report(file, number, column(raw, in.position()), "not UTF-8 text (an invalid byte); save the file as UTF-8", onProblem);
+      report(file, number, column(b, from, in.position()), "not UTF-8 text (an invalid byte); save the file as UTF-8", onProblem);
       return null;
     }
     decoder.flush(out);
     return out.flip().toString();
   }
 
-  private static int column(byte[] raw, int offset) {
-    String before = new String(raw, 0, offset, StandardCharsets.UTF_8);
+  /** The column (in characters, from 1) of the byte at {@code at} of the line starting at {@code from}. */
+  private static int column(byte[] b, int from, int at) {
+    String before = new String(b, from, at - from, StandardCharsets.UTF_8);
     return before.codePointCount(0, before.length()) + 1;
   }
 
-  private static boolean report(Path file, int line, int column, String message, java.util.function.Predicate<String> onProblem) {
+  private static boolean report(Path file, int line, int column, String message, Predicate<String> onProblem) {
     String located = Origin.display(file) + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
     if (onProblem == null) {
       throw DevenvException.invalid(located);
@@ -210,7 +249,7 @@ public final class SeedFileReader {
     return onProblem.test(located);
   }
 
-  private static void visitArray(Path file, boolean keepContent, Sink sink, java.util.function.Predicate<String> onProblem)
+  private static void visitArray(Path file, RecordIds ids, Consumer<SeedRecord> sink, Predicate<String> onProblem)
       throws IOException {
     try (JsonParser parser = JSON.getFactory().createParser(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       try {
@@ -230,7 +269,7 @@ public final class SeedFileReader {
             }
             continue;
           }
-          sink.accept(new SeedRecord(start.getLineNr(), node, 0), keepContent ? JSON.writeValueAsString(node) : null);
+          sink.accept(new SeedRecord(start.getLineNr(), node, ids == null ? 0 : ids.next(JSON.writeValueAsString(node))));
         }
       } catch (JsonProcessingException e) {
         // After a syntax error the rest of an array cannot be read reliably: one problem for the file.
@@ -251,25 +290,6 @@ public final class SeedFileReader {
       return "text that is not JSON; each record is a JSON object";
     }
     return m.replaceAll("\\(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\\)", "(a JSON value)");
-  }
-
-  /** A 48-bit hash of the content and its occurrence: small enough to keep thousands in one record. */
-  private static long id(String content, Map<String, Integer> seen) {
-    int occurrence = seen.merge(content, 1, Integer::sum);
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(content.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(Integer.toString(occurrence).getBytes(StandardCharsets.US_ASCII));
-      byte[] d = sha.digest();
-      long id = 0;
-      for (int i = 0; i < 6; i++) {
-        id = (id << 8) | (d[i] & 0xff);
-      }
-      return id;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 
   static DevenvException invalid(Path file, int line, String message) {

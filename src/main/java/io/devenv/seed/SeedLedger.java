@@ -4,10 +4,8 @@ import io.devenv.aws.AwsClients;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,8 +45,8 @@ final class SeedLedger {
         parts.put(Integer.parseInt(name.substring(5)), p.value());
       }
     }
-    List<Long> ids = new ArrayList<>();
-    parts.values().forEach(value -> decode(value, ids));
+    LongList ids = new LongList();
+    parts.values().forEach(value -> decode(value, ids::add));
     return new Entry(path, ids);
   }
 
@@ -68,31 +66,41 @@ final class SeedLedger {
   }
 
   static void decode(String value, List<Long> into) {
+    decode(value, (java.util.function.LongConsumer) into::add);
+  }
+
+  static void decode(String value, java.util.function.LongConsumer into) {
     byte[] bytes = Base64.getDecoder().decode(value);
     for (int i = 0; i + ID_BYTES <= bytes.length; i += ID_BYTES) {
       long id = 0;
       for (int j = 0; j < ID_BYTES; j++) {
         id = (id << 8) | (bytes[i + j] & 0xff);
       }
-      into.add(id);
+      into.accept(id);
     }
   }
 
-  /** The ids of one target: which records the emulator already has. Thread-safe. */
+  /**
+   * The ids of one target: which records the emulator already has. Thread-safe. Kept in primitive
+   * arrays (about 20 bytes an id), as a file of millions of records has millions of ids.
+   */
   final class Entry {
     private final String path;
-    private final List<Long> ids;
-    private final Set<Long> known;
+    private final LongList ids;
+    private final LongTable known;
     private int flushed;
     private int parts;
     private final ReentrantLock flushing = new ReentrantLock();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastFlush = System.nanoTime();
 
-    private Entry(String path, List<Long> ids) {
+    private Entry(String path, LongList ids) {
       this.path = path;
       this.ids = ids;
-      this.known = new HashSet<>(ids);
+      this.known = new LongTable(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        known.put(ids.get(i), 1);
+      }
       this.flushed = ids.size();
       this.parts = (ids.size() + IDS_PER_PART - 1) / IDS_PER_PART;
     }
@@ -108,9 +116,13 @@ final class SeedLedger {
     /** Records that the service acknowledged these records. */
     synchronized void add(List<Long> acknowledged) {
       for (long id : acknowledged) {
-        if (known.add(id)) {
-          ids.add(id);
-        }
+        add(id);
+      }
+    }
+
+    synchronized void add(long id) {
+      if (known.put(id, 1)) {
+        ids.add(id);
       }
     }
 
@@ -159,7 +171,7 @@ final class SeedLedger {
           return;
         }
         from = flushed / IDS_PER_PART * IDS_PER_PART;
-        snapshot = new ArrayList<>(ids.subList(from, ids.size()));
+        snapshot = ids.slice(from, ids.size());
       }
       for (int start = 0; start < snapshot.size(); start += IDS_PER_PART) {
         int part = (from + start) / IDS_PER_PART;

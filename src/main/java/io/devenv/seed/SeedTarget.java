@@ -27,7 +27,28 @@ abstract class SeedTarget {
   void clear() {}
 
   /** The work left, in units the pool runs; run in order when {@link #ordered}. */
-  abstract List<Runnable> units();
+  List<Runnable> units() {
+    return List.of();
+  }
+
+  /** Where a streamed target puts its work as it reads its file again. */
+  interface Units {
+    /** Runs the unit (in order) or schedules it; {@code bytes}: about how much memory it holds. */
+    void add(Runnable unit, long bytes);
+  }
+
+  /**
+   * Whether the target reads its file again to do its work ({@link #produce}) instead of holding
+   * it as {@link #units}: what keeps memory flat for files larger than the heap.
+   */
+  boolean streamed() {
+    return false;
+  }
+
+  /** For a {@link #streamed} target: reads the file again, handing the work left to {@code units}. */
+  void produce(Units units) {
+    units().forEach(u -> units.add(u, 0));
+  }
 
   boolean ordered() {
     return false;

@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Seeder {
   /** Requests in flight at once, all targets together. */
   public static final int DEFAULT_PARALLELISM = 32;
-  /** Threads for targets sent in order, one each, at most. */
+  /** Threads for streamed targets (queue and table files), one each, at most. */
   static final int MAX_LANES = 8;
+  /** Bytes of records a streamed target has in flight at most: a file is read no faster than it is sent. */
+  static final long MAX_BYTES_IN_FLIGHT = 4L * 1024 * 1024;
   /** A target's line when the emulator went away; the run's error says where and what to do. */
   private static final String STOPPED = "not loaded: the emulator stopped answering";
 
@@ -70,10 +72,11 @@ public final class Seeder {
       }
     }
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.numbered("devenv-seed-"));
-    // Targets sent in order (queues) get threads of their own: on the shared pool each of their
-    // batches would wait behind the whole backlog of items and objects.
-    int ordered = (int) Math.max(1, Math.min(MAX_LANES, targets.stream().filter(SeedTarget::ordered).count()));
-    ExecutorService lanes = Executors.newFixedThreadPool(ordered, DaemonThreads.numbered("devenv-seed-lane-"));
+    // Streamed targets (queue and table files) read on threads of their own: a queue's batches
+    // would otherwise wait behind the whole backlog of items and objects, and a reader waiting for
+    // room on the pool must not hold one of the pool's threads.
+    int streamed = (int) Math.max(1, Math.min(MAX_LANES, targets.stream().filter(SeedTarget::streamed).count()));
+    ExecutorService lanes = Executors.newFixedThreadPool(streamed, DaemonThreads.numbered("devenv-seed-lane-"));
     try {
       Map<SeedTarget, Progress.Step> steps = new LinkedHashMap<>();
       targets.forEach(t -> steps.put(t, progress.start(SeedSteps.name(t.describe()))));
@@ -138,7 +141,7 @@ public final class Seeder {
       CompletableFuture<Void> cleared = reset
           ? CompletableFuture.runAsync(unit(target, target::clear, firstFailure), pool)
           : CompletableFuture.completedFuture(null);
-      CompletableFuture<Void> loaded = cleared.thenCompose(v -> runUnits(target, target.ordered() ? lanes : pool, firstFailure));
+      CompletableFuture<Void> loaded = cleared.thenCompose(v -> runUnits(target, pool, lanes, firstFailure));
       futures.add(loaded.handle((v, failure) -> {
         try {
           if (failure == null) {
@@ -177,7 +180,11 @@ public final class Seeder {
     return results;
   }
 
-  private CompletableFuture<Void> runUnits(SeedTarget target, ExecutorService pool, AtomicReference<RuntimeException> failure) {
+  private CompletableFuture<Void> runUnits(SeedTarget target, ExecutorService pool, ExecutorService lanes,
+      AtomicReference<RuntimeException> failure) {
+    if (target.streamed()) {
+      return CompletableFuture.runAsync(() -> stream(target, pool, failure), lanes);
+    }
     List<Runnable> units = target.units();
     if (target.ordered()) {
       CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
@@ -189,6 +196,47 @@ public final class Seeder {
     return CompletableFuture.allOf(units.stream()
         .map(u -> CompletableFuture.runAsync(unit(target, u, failure), pool))
         .toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Runs a streamed target's reader on this (lane) thread: units in order run here, one after the
+   * other; the others go to the pool, with at most {@link #MAX_BYTES_IN_FLIGHT} of them in flight.
+   */
+  private void stream(SeedTarget target, ExecutorService pool, AtomicReference<RuntimeException> failure) {
+    if (target.ordered()) {
+      target.produce((u, bytes) -> unit(target, u, failure).run());
+      return;
+    }
+    InFlight flight = new InFlight(parallelism, MAX_BYTES_IN_FLIGHT);
+    AtomicReference<RuntimeException> own = new AtomicReference<>();
+    try {
+      target.produce((u, bytes) -> {
+        if (failure.get() != null) {
+          throw new CancellationException("stopped after an earlier failure");
+        }
+        long weight = flight.acquire(bytes);
+        try {
+          pool.execute(() -> {
+            try {
+              unit(target, u, failure).run();
+            } catch (RuntimeException e) {
+              own.compareAndSet(null, e);
+            } finally {
+              flight.release(weight);
+            }
+          });
+        } catch (RuntimeException e) {
+          flight.release(weight);
+          throw e;
+        }
+      });
+    } finally {
+      // The ledger is written after the last unit: wait for those in flight, even on failure.
+      flight.awaitIdle();
+    }
+    if (own.get() != null) {
+      throw own.get();
+    }
   }
 
   /** A unit that does nothing once any unit has failed: the run is over, stop sending. */

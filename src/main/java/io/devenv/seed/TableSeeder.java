@@ -7,7 +7,6 @@ import io.devenv.profile.SeedSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,69 +20,96 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * batches in parallel, retrying unprocessed items with backoff. Every item is checked against
  * the table's keys before anything is written. Items the record says were written are skipped;
  * when two items of the file have the same key, the later one wins, as it would written in order.
+ * The file is streamed, twice (check, then write): memory holds the batches in flight and about
+ * 40 bytes per distinct key ({@link KeyIndex}), never the items.
  */
 final class TableSeeder extends LedgeredTarget {
   static final int BATCH = 25;
   static final java.time.Duration CHECKPOINT_INTERVAL = java.time.Duration.ofSeconds(1);
 
+  /** Superseded records' ids a unit carries at most, when their keys' last records are far below. */
+  static final int MAX_IDS_PER_UNIT = 5000;
+
   private final SeedSpec.TableSeed seed;
   private TableKeys keys;
-  private final List<List<Pending>> batches = new ArrayList<>();
+  private ItemConverter converter;
+  private final KeyIndex index = new KeyIndex();
+  private final java.security.MessageDigest keyDigest = SeedFingerprint.sha256();
   /** On reset: the keys of items the table has and the file has not, deleted by {@link #clear}. */
   private final List<Map<String, AttributeValue>> stale = new ArrayList<>();
-  /** The ids of the file's records the table already holds as they are. */
-  private final List<Long> unchanged = new ArrayList<>();
-
-  /** An item to write and the ids of the file's records it stands for. */
-  private record Pending(Map<String, AttributeValue> item, List<Long> ids) {}
+  private boolean reset;
+  private FileStamp stamp;
 
   TableSeeder(AwsClients aws, SeedSpec.TableSeed seed, SeedLedger ledger) {
     super("table", seed.table(), aws, ledger);
     this.seed = seed;
   }
 
+  /**
+   * Reads the file once, streamed: converts and checks every item (a bad line fails the run before
+   * anything is written) and keeps per key only what {@link KeyIndex} holds; on reset, then scans
+   * the table page by page and compares digests. The file is read again to write ({@link #produce}).
+   */
   @Override
   void prepare(boolean reset) {
-    List<SeedRecord> records = SeedFileReader.read(seed.from());
-    total = records.size();
+    this.reset = reset;
     TableDescription table;
     try {
       table = aws.dynamo().describeTable(r -> r.tableName(seed.table())).table();
     } catch (ResourceNotFoundException e) {
+      // A file that is not JSON is said before a missing table, as when the file was read first.
+      SeedFileReader.count(seed.from());
       throw DevenvException.invalid(where() + ": table " + seed.table() + " does not exist: declare it under aws.tables");
     }
     keys = TableKeys.of(table);
-    ItemConverter converter = new ItemConverter(keys, seed.from());
-    // Convert everything first: a bad line fails the run before a single item is written.
-    Map<String, Pending> byKey = new LinkedHashMap<>();
-    Map<String, List<Long>> idsByKey = new HashMap<>();
-    for (SeedRecord record : records) {
-      Map<String, AttributeValue> item = converter.convert(record);
-      String key = keyOf(item);
-      idsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(record.id());
-      byKey.remove(key);
-      byKey.put(key, new Pending(item, idsByKey.get(key)));
-    }
+    converter = new ItemConverter(keys, seed.from());
     openEntry();
-    Map<String, Map<String, AttributeValue>> current = reset ? current() : Map.of();
-    List<Pending> todo = new ArrayList<>();
-    for (Pending p : byKey.values()) {
-      boolean same = reset ? p.item().equals(current.get(keyOf(p.item()))) : p.ids().stream().allMatch(entry::contains);
-      if (same) {
-        skipped += p.ids().size();
-        unchanged.addAll(p.ids());
-      } else {
-        todo.add(p);
-      }
-    }
-    current.forEach((key, item) -> {
-      if (!byKey.containsKey(key)) {
-        stale.add(keyAttributes(item));
-      }
+    stamp = FileStamp.of(seed.from());
+    int[] ordinal = {0};
+    SeedFileReader.stream(seed.from(), record -> {
+      Map<String, AttributeValue> item = converter.convert(record);
+      long[] key = keyDigest(item);
+      index.record(key[0], key[1], ordinal[0]++, reset ? ItemDigest.of(item) : 0, !reset && entry.contains(record.id()));
     });
-    for (int i = 0; i < todo.size(); i += BATCH) {
-      batches.add(todo.subList(i, Math.min(todo.size(), i + BATCH)));
+    total = ordinal[0];
+    if (reset) {
+      compareWithTable();
+    } else {
+      index.markSameWhereKnown();
     }
+    skipped = index.sameRecords();
+  }
+
+  /** Marks the keys whose item the table holds as the file gives it; notes the table's keys the file lacks. */
+  private void compareWithTable() {
+    Map<String, AttributeValue> last = null;
+    do {
+      Map<String, AttributeValue> start = last;
+      var page = aws.dynamo().scan(r -> r.tableName(seed.table()).consistentRead(true).exclusiveStartKey(start));
+      for (Map<String, AttributeValue> item : page.items()) {
+        long[] key = keyDigest(item);
+        int slot = index.find(key[0], key[1]);
+        if (slot < 0) {
+          stale.add(keyAttributes(item));
+        } else if (index.itemDigest(slot) == ItemDigest.of(item)) {
+          index.markSame(slot);
+        }
+      }
+      last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (last != null);
+  }
+
+  /** 128 bits of SHA-256 of the item's key: two keys that differ never meet in practice. */
+  private long[] keyDigest(Map<String, AttributeValue> item) {
+    keyDigest.reset();
+    byte[] d = keyDigest.digest(keyOf(item).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long high = 0;
+    long low = 0;
+    for (int i = 0; i < 8; i++) {
+      high = (high << 8) | (d[i] & 0xff);
+      low = (low << 8) | (d[i + 8] & 0xff);
+    }
+    return new long[] {high, low};
   }
 
   private String keyOf(Map<String, AttributeValue> item) {
@@ -98,7 +124,8 @@ final class TableSeeder extends LedgeredTarget {
 
   /**
    * On reset, the table is made to hold exactly the file's items with the fewest writes: items
-   * not in the file are deleted, items that differ are written, identical ones are left alone.
+   * not in the file are deleted, items that differ are written, identical ones are left alone
+   * (their records go back into the emptied ledger as the file is read again).
    */
   @Override
   void clear() {
@@ -106,21 +133,8 @@ final class TableSeeder extends LedgeredTarget {
       write(stale.subList(i, Math.min(stale.size(), i + BATCH)).stream()
           .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList());
     }
+    stale.clear();
     entry.clear();
-    entry.add(unchanged);
-  }
-
-  /** Every item of the table, by key: what a reset compares the file with. */
-  private Map<String, Map<String, AttributeValue>> current() {
-    Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-    Map<String, AttributeValue> last = null;
-    do {
-      Map<String, AttributeValue> start = last;
-      var page = aws.dynamo().scan(r -> r.tableName(seed.table()).consistentRead(true).exclusiveStartKey(start));
-      page.items().forEach(item -> items.put(keyOf(item), item));
-      last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (last != null);
-    return items;
   }
 
   private Map<String, AttributeValue> keyAttributes(Map<String, AttributeValue> item) {
@@ -130,16 +144,66 @@ final class TableSeeder extends LedgeredTarget {
   }
 
   @Override
-  List<Runnable> units() {
-    return batches.stream().<Runnable>map(batch -> () -> {
-      write(batch.stream().map(p -> WriteRequest.builder().putRequest(r -> r.item(p.item())).build()).toList());
-      List<Long> ids = new ArrayList<>();
-      batch.forEach(p -> ids.addAll(p.ids()));
-      entry.add(ids);
-      loaded.addAndGet(ids.size());
+  boolean streamed() {
+    return true;
+  }
+
+  /**
+   * Reads the file again and hands out batches of 25 items as it goes: each key's last record is
+   * written, the records before it ride along in the ledger, keys left alone are only counted.
+   */
+  @Override
+  void produce(Units units) {
+    if (!reset && index.keysToWrite() == 0) {
+      return;
+    }
+    stamp.check(seed.from());
+    Batch[] batch = {new Batch()};
+    int[] ordinal = {0};
+    SeedFileReader.stream(seed.from(), record -> {
+      int position = ordinal[0]++;
+      Map<String, AttributeValue> item = converter.convert(record);
+      long[] key = keyDigest(item);
+      int slot = index.find(key[0], key[1]);
+      if (slot < 0 || index.last(slot) < position) {
+        throw DevenvException.invalid(Origin.display(seed.from()) + ": changed while it was being loaded; run devenv seed again");
+      }
+      if (index.same(slot)) {
+        entry.add(record.id()); // a reset emptied the ledger; without one it holds the id already
+        return;
+      }
+      batch[0].ids.add(record.id());
+      if (index.last(slot) == position) {
+        batch[0].items.add(item);
+        batch[0].bytes += ItemDigest.size(item);
+      }
+      if (batch[0].items.size() == BATCH || batch[0].ids.size() >= MAX_IDS_PER_UNIT) {
+        hand(units, batch[0]);
+        batch[0] = new Batch();
+      }
+    });
+    if (!batch[0].ids.isEmpty()) {
+      hand(units, batch[0]);
+    }
+  }
+
+  /** Up to 25 items to put, and the ids of the file's records they stand for. */
+  private static final class Batch {
+    final List<Map<String, AttributeValue>> items = new ArrayList<>();
+    final List<Long> ids = new ArrayList<>();
+    long bytes;
+  }
+
+  private void hand(Units units, Batch batch) {
+    units.add(() -> {
+      if (!batch.items.isEmpty()) {
+        write(batch.items.stream().map(item -> WriteRequest.builder().putRequest(r -> r.item(item)).build()).toList());
+      }
+      entry.add(batch.ids);
+      loaded.addAndGet(batch.ids.size());
       // A lost table record costs only rewriting identical items: keep its writes rare.
       entry.flushIfDue(CHECKPOINT_INTERVAL);
-    }).toList();
+    }, batch.bytes);
   }
 
   /** One BatchWriteItem, and again for what it leaves unprocessed, with backoff. */

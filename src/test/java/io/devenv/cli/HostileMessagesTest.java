@@ -2,8 +2,12 @@ package io.devenv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devenv.core.ExitCode;
+import io.devenv.testing.Requirements;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,5 +78,44 @@ class HostileMessagesTest {
   void nesting() {
     assertThat(errors("deep-flow-nesting.yaml")).singleElement().asString()
         .matches("error: .*deep-flow-nesting.yaml:1:\\d+: maps and lists nested deeper than 64 levels.*");
+  }
+
+  @Test
+  @DisplayName("A file the OS refuses to read gives the reason, not its name twice")
+  void unreadableFile() {
+    Path denied = Path.of("/proc/sys/vm/compact_memory");
+    Requirements.require(Files.exists(denied) && !Files.isReadable(denied),
+        denied + " (write-only, even for root) is not on this machine: no file here refuses to be read");
+    assertThat(errors("extends-unreadable.yaml")).singleElement().asString()
+        .endsWith("extends-unreadable.yaml:1:10: cannot read /proc/sys/vm/compact_memory: permission denied");
+  }
+
+  @Test
+  @DisplayName("A seed file that is a bare secret token: plan and validate name the file and line, never the token")
+  void seedTokenNotPrinted() {
+    for (String command : List.of("plan", "validate")) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.run(new PrintWriter(out), new PrintWriter(err), command, "-p",
+          HostileProfileCorpusTest.CORPUS.resolve("seed-queue-from-bare-token.yaml").toString());
+      assertThat(code).as("exit code of %s; stderr: %s", command, err).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(err.toString().lines().toList()).as(command).singleElement().asString()
+          .contains("bare-token.txt:1:").contains("not valid JSON");
+      assertThat(out.toString() + err).as(command).doesNotContain("ghp_").doesNotContain("5f3c9a1e");
+    }
+  }
+
+  @Test
+  @DisplayName("An --aws-endpoint that is not a URL is one line in the user's terms, without Java's exception name")
+  void badEndpointOption() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    // Parsing fails before anything starts: no engine, no profile is needed
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), "up", "--engine", "external", "--aws-endpoint", "http://[::1");
+    assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(err.toString().lines().findFirst().orElse(""))
+        .isEqualTo("error: Invalid value for option '--aws-endpoint': 'http://[::1' is not a URL (expected closing bracket"
+            + " for IPv6 address at its end); write one such as http://127.0.0.1:4566");
+    assertThat(err.toString()).doesNotContain("java.").doesNotContain("Exception");
   }
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,13 +32,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The hand-written ones live in {@code src/test/resources/profiles/hostile/}; the ones that
  * cannot be committed (FIFOs, huge files, deep extends trees) are made here at run time.
  *
- * <p>Each must end within 10 s with exit 2 and a located message, and print no stack trace, no
- * internal class name, no raw control character and nothing of the content of a file it names.
+ * <p>Each must end within 10 s with exit 2 and one message per problem, each on one line located
+ * at file:line, and print no stack trace, no internal class name, no raw control character and
+ * nothing of the content of a file it names.
  */
 class HostileProfileCorpusTest {
   static final Path CORPUS = Golden.PROFILES.resolve("hostile");
   /** Content of files the corpus names; it must never be printed. */
-  static final List<String> NEVER_PRINTED = List.of("LEAK-", "root:x:0:0", "PATH=", "surefire");
+  static final List<String> NEVER_PRINTED = List.of("LEAK-", "5f3c9a1e", "root:x:0:0", "PATH=", "surefire");
   private static Path generated;
 
   @BeforeAll
@@ -108,11 +111,15 @@ class HostileProfileCorpusTest {
     }
   }
 
+  /** Where a problem is: a file and its line (and column), a manifest's document and line, or a whole file (its size). */
+  private static final String LOCATED = "/?[^ :,]+(:\\d+(:\\d+)?|, document \\d+ \\(line \\d+\\))?: .+";
+  private static final Pattern COUNT = Pattern.compile("error: (\\d+) problems in /?[^ :,]+:");
+  private static final Pattern PLACE = Pattern.compile("^(?:error: |  )(/?[^ :,]+(?::\\d+(?::\\d+)?|, document \\d+ \\(line \\d+\\))): ");
+
   static void assertSafe(String name, int code, String stdout, String stderr) {
     String all = stdout + stderr;
     assertThat(code).as("exit code of %s; stderr:%n%s", name, stderr).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(stderr.lines().toList()).as("stderr of %s has a message located at file:line", name)
-        .anyMatch(l -> l.matches("(error: |  )/?[^ :,]+(:\\d+(:\\d+)?|, document \\d+ \\(line \\d+\\))?: .+"));
+    assertOneLocatedLinePerProblem(name, stderr);
     assertThat(all).as("output of %s has no stack trace", name).doesNotContain("\tat ").doesNotContain("Exception")
         .doesNotContain("Error:");
     assertThat(all).as("output of %s names no internal class", name)
@@ -125,5 +132,27 @@ class HostileProfileCorpusTest {
     }
     assertThat(all.lines().mapToInt(String::length).max().orElse(0)).as("longest line of %s", name)
         .isLessThanOrEqualTo(600);
+  }
+
+  /**
+   * stderr is one "error: FILE:LINE[:COLUMN]: what" line, or "error: N problems in FILE:" and N
+   * such lines, indented: nothing else (a raw newline in a value would forge a line), and no place
+   * named twice (one problem, one message).
+   */
+  static void assertOneLocatedLinePerProblem(String name, String stderr) {
+    List<String> lines = stderr.lines().toList();
+    assertThat(lines).as("stderr of %s", name).isNotEmpty();
+    Matcher count = COUNT.matcher(lines.get(0));
+    if (count.matches()) {
+      List<String> problems = lines.subList(1, lines.size());
+      assertThat(problems).as("stderr of %s: as many problems as announced", name)
+          .hasSize(Integer.parseInt(count.group(1)))
+          .allSatisfy(l -> assertThat(l).as("a problem of %s, located at its file", name).matches("  " + LOCATED));
+    } else {
+      assertThat(lines).as("stderr of %s: one problem, one line", name).hasSize(1);
+      assertThat(lines.get(0)).as("the message of %s, located at its file", name).matches("error: " + LOCATED);
+    }
+    List<String> places = lines.stream().map(PLACE::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+    assertThat(places).as("places named in the output of %s", name).doesNotHaveDuplicates();
   }
 }

@@ -108,6 +108,19 @@ class ItemConverterTest {
   }
 
   @Test
+  @DisplayName("a record with a key twice is refused by the reader up and seed use, in NDJSON and in a JSON array")
+  void duplicateKeysRefused() throws Exception {
+    Path ndjson = dir.resolve("dup-keys.ndjson");
+    Files.writeString(ndjson, "{\"id\":\"a\"}\n{\"id\":\"b\", \"id\":\"c\"}\n");
+    assertThatThrownBy(() -> SeedFileReader.read(ndjson)).hasMessageContaining("dup-keys.ndjson:2:")
+        .hasMessageContaining("Duplicate field 'id'");
+    Path array = dir.resolve("dup-keys.json");
+    Files.writeString(array, "[\n  {\"id\": \"a\",\n   \"id\": \"b\"}\n]\n");
+    assertThatThrownBy(() -> SeedFileReader.read(array)).hasMessageContaining("dup-keys.json:3:")
+        .hasMessageContaining("Duplicate field 'id'");
+  }
+
+  @Test
   @DisplayName("identical lines are distinct records with distinct ids")
   void identicalLines() throws Exception {
     Path file = dir.resolve("dup.ndjson");

@@ -216,4 +216,58 @@ class SeederTest {
     assertThat(AwsAssertions.drain(aws.sqs(), url, Duration.ofSeconds(20))).extracting(m -> m.body())
         .as("bodies in the queue").containsExactlyInAnyOrder("same", "same", "other");
   }
+
+  @Test
+  @DisplayName("a changed table file re-seeds exactly what changed; --reset deletes what the file lost and leaves equal items alone")
+  void tableChangesExactly(@TempDir Path dir) throws Exception {
+    emulator.assumeOffers(AwsService.DYNAMODB);
+    // Given a table seeded from a file where k2 is written twice (the later line wins)
+    Path items = dir.resolve("items.ndjson");
+    Files.writeString(items, "{\"id\":\"k1\",\"v\":1}\n{\"id\":\"k2\",\"v\":1}\n{\"id\":\"k3\",\"v\":1}\n{\"id\":\"k2\",\"v\":2}\n");
+    Profile profile = profile("exact", List.of(table("exact", TableSpec.AttributeType.S)), List.of(), List.of(),
+        new SeedSpec(List.of(), List.of(new SeedSpec.TableSeed(Origin.NONE, "exact", items)), List.of(), List.of()));
+    new AwsProvisioner(aws, Progress.SILENT).provision(profile);
+    SeedReport first = new Seeder(aws, Progress.SILENT).seed(profile, false);
+    assertThat(first.target("table", "exact").loaded()).as("first run: every record").isEqualTo(4);
+
+    // When k1 leaves the file, k3 changes and k4 arrives
+    Files.writeString(items, "{\"id\":\"k2\",\"v\":1}\n{\"id\":\"k3\",\"v\":9}\n{\"id\":\"k2\",\"v\":2}\n{\"id\":\"k4\",\"v\":1}\n");
+    SeedReport second = new Seeder(aws, Progress.SILENT).seed(profile, false);
+
+    // Then only k3 and k4 are written; k1 stays, as a run without reset deletes nothing
+    assertThat(second.target("table", "exact")).as("second run").extracting(r -> r.loaded(), r -> r.unchanged()).containsExactly(2, 2);
+    assertThat(AwsAssertions.scan(aws.dynamo(), "exact")).as("items after the second run").containsExactlyInAnyOrder(
+        Map.of("id", "k1", "v", new java.math.BigDecimal("1")), Map.of("id", "k2", "v", new java.math.BigDecimal("2")),
+        Map.of("id", "k3", "v", new java.math.BigDecimal("9")), Map.of("id", "k4", "v", new java.math.BigDecimal("1")));
+
+    // When reset, with k4 changed behind devenv's back
+    aws.dynamo().putItem(r -> r.tableName("exact").item(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("k4"),
+        "v", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("7"))));
+    SeedReport reset = new Seeder(aws, Progress.SILENT).seed(profile, true);
+
+    // Then k1 is deleted, k4 written back, k2 and k3 left alone; a later run finds nothing to do
+    assertThat(reset.target("table", "exact")).as("reset").extracting(r -> r.loaded(), r -> r.unchanged()).containsExactly(1, 3);
+    assertThat(AwsAssertions.scan(aws.dynamo(), "exact")).as("items after the reset").containsExactlyInAnyOrder(
+        Map.of("id", "k2", "v", new java.math.BigDecimal("2")), Map.of("id", "k3", "v", new java.math.BigDecimal("9")),
+        Map.of("id", "k4", "v", new java.math.BigDecimal("1")));
+    assertThat(new Seeder(aws, Progress.SILENT).seed(profile, false).target("table", "exact").unchanged())
+        .as("unchanged after the reset: the ledger holds every record").isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("lines appended to a queue file are sent, and only they")
+  void queueAppend(@TempDir Path dir) throws Exception {
+    Path messages = dir.resolve("m.ndjson");
+    Files.writeString(messages, "{\"body\":\"a\"}\n{\"body\":\"b\"}\n");
+    Profile profile = profile("append", List.of(), List.of(new QueueSpec(Origin.NONE, "append", null, null, null, null, false, false)),
+        List.of(), new SeedSpec(List.of(), List.of(), List.of(new SeedSpec.QueueSeed(Origin.NONE, "append", messages)), List.of()));
+    new AwsProvisioner(aws, Progress.SILENT).provision(profile);
+    new Seeder(aws, Progress.SILENT).seed(profile, false);
+    Files.writeString(messages, "{\"body\":\"a\"}\n{\"body\":\"b\"}\n{\"body\":\"a\"}\n{\"body\":\"c\"}\n");
+    SeedReport second = new Seeder(aws, Progress.SILENT).seed(profile, false);
+    assertThat(second.target("queue", "append")).extracting(r -> r.loaded(), r -> r.unchanged()).containsExactly(2, 2);
+    String url = aws.sqs().getQueueUrl(r -> r.queueName("append")).queueUrl();
+    assertThat(AwsAssertions.drain(aws.sqs(), url, Duration.ofSeconds(20))).extracting(m -> m.body())
+        .as("bodies in the queue").containsExactlyInAnyOrder("a", "b", "a", "c");
+  }
 }
