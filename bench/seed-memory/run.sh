@@ -6,6 +6,8 @@
 # and, for up/seed, MiniStack ($DEVENV_MINISTACK or ~/.cache/devenv-ci/venv/bin/ministack).
 # Prints one Markdown table row per command, and the load average before and after.
 set -euo pipefail
+# Every run reads the whole file: the check cache (.devenv/cache) would answer plan from validate's run.
+export DEVENV_CACHE=off
 cd "$(dirname "$0")/../.."
 mb=${1:-1024}
 seed_mb=${SEED_MB:-$mb}

@@ -25,6 +25,7 @@ public final class Context {
   private final PrintWriter out;
   private final PrintWriter err;
   private Path projectDir;
+  private io.devenv.core.CheckCache checkCache;
 
   Context(GlobalOptions options, PrintWriter out, PrintWriter err) {
     this.options = options;
@@ -73,6 +74,18 @@ public final class Context {
   /** The profile file named by --profile, or the project's default one. */
   public Path profileFile() {
     return Project.profileFile(projectDir(), options.profile, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Results of offline checks of files that did not change, in {@code .devenv/cache/} (one per run);
+   * {@code DEVENV_CACHE=off} checks every file afresh and writes nothing.
+   */
+  public io.devenv.core.CheckCache checkCache() {
+    if (checkCache == null) {
+      checkCache = "off".equalsIgnoreCase(System.getenv("DEVENV_CACHE")) ? io.devenv.core.CheckCache.none()
+          : io.devenv.core.CheckCache.of(projectDir());
+    }
+    return checkCache;
   }
 
   /** Loads and validates the selected profile. */

@@ -22,10 +22,10 @@ final class PlanCommand extends BaseCommand {
     var profile = context.profile();
     terraform.check(profile, context.err(), false); // the plan lists them as steps
     // What up would refuse, plan refuses too, before printing steps that would not happen.
-    io.devenv.lifecycle.ProfileChecks.manifests(profile);
+    io.devenv.lifecycle.ProfileChecks.manifests(profile, context.checkCache());
     // The engine's own steps differ (external starts nothing); without --engine, up's default: docker.
     EngineKind kind = engine.engine == null ? EngineKind.DOCKER : engine.engine;
-    Plan plan = new Planner(System.getenv()).plan(profile, context.projectDir(), kind, true, engine.awsEndpoint);
+    Plan plan = new Planner(System.getenv(), context.checkCache()).plan(profile, context.projectDir(), kind, true, engine.awsEndpoint);
     if (context.json()) {
       context.printJson(plan);
     } else {

@@ -45,7 +45,7 @@ final class UpCommand extends BaseCommand {
   @Option(names = "--verify", description = "Check every resource and seed, even when nothing changed since the last up.")
   boolean verify;
 
-  @Option(names = "--timings", description = "Print where the time went, phase by phase (also in --output json).")
+  @Option(names = "--timings", description = "Print where the time went, phase by phase (--output json always has it).")
   boolean showTimings;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JUnit-XML report of every readiness check.")
@@ -97,9 +97,7 @@ final class UpCommand extends BaseCommand {
   private void print(Context context, Profile profile, UpResult result, Timings timings) {
     if (context.json()) {
       java.util.Map<String, Object> doc = UpReports.json(profile, result);
-      if (showTimings) {
-        doc.put("timings", UpReports.timings(timings));
-      }
+      doc.put("timings", UpReports.timings(timings)); // for scripts, always: where a cold up's time went
       context.printJson(doc);
       return;
     }

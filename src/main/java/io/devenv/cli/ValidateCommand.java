@@ -34,12 +34,12 @@ final class ValidateCommand extends BaseCommand {
       try {
         Profile profile = ProfileLoader.load(file);
         // Seed files and manifests too: everything that can be checked without starting anything.
-        List<String> offline = OfflineChecks.problems(profile);
+        List<String> offline = OfflineChecks.problems(profile, context.checkCache());
         if (!offline.isEmpty()) {
           throw new ProfileException(file, offline.stream().map(ValidateCommand::problem).toList());
         }
         // And the manifests' types and references, as up would meet them.
-        io.devenv.lifecycle.ProfileChecks.manifests(profile);
+        io.devenv.lifecycle.ProfileChecks.manifests(profile, context.checkCache());
         result.put("profile", profile.name());
         result.put("valid", true);
         if (!context.json()) {

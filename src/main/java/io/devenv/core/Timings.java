@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  */
 public final class Timings {
   private final long originNanos;
+  private final boolean kept;
   private final List<Phase> phases = new ArrayList<>();
 
   /**
@@ -22,8 +23,14 @@ public final class Timings {
    */
   public record Phase(String name, Duration start, Duration duration) {}
 
-  private Timings(long originNanos) {
+  private Timings(long originNanos, boolean kept) {
     this.originNanos = originNanos;
+    this.kept = kept;
+  }
+
+  /** Timings that keep nothing: for callers that do not report where the time went. */
+  public static Timings unrecorded() {
+    return new Timings(System.nanoTime(), false);
   }
 
   /** Timings whose origin is this JVM's start, as the operating system recorded it. */
@@ -31,7 +38,7 @@ public final class Timings {
     long now = System.nanoTime();
     Instant started = ProcessHandle.current().info().startInstant().orElse(null);
     long sinceStart = started == null ? 0 : Math.max(0, Duration.between(started, Instant.now()).toNanos());
-    Timings t = new Timings(now - sinceStart);
+    Timings t = new Timings(now - sinceStart, true);
     if (started != null) {
       t.phases.add(new Phase("JVM start and class loading, to the command", Duration.ZERO, Duration.ofNanos(sinceStart)));
     }
@@ -40,6 +47,9 @@ public final class Timings {
 
   /** Records a phase that began at {@code startNanos} ({@link System#nanoTime}) and ends now. */
   public synchronized void record(String name, long startNanos) {
+    if (!kept) {
+      return;
+    }
     long now = System.nanoTime();
     phases.add(new Phase(name, Duration.ofNanos(Math.max(0, startNanos - originNanos)), Duration.ofNanos(now - startNanos)));
   }

@@ -133,10 +133,21 @@ public final class DockerEngine implements Engine {
    */
   @Override
   public Environment start(Profile profile, EngineOptions options) {
+    return begin(profile, options).environment();
+  }
+
+  /**
+   * {@link #start}, returning once the containers are under way: checks everything it can first,
+   * then the emulator and k3s start at once and each can be waited for on its own. An environment
+   * that runs as the profile asks is found by {@link ReuseLookup} first, and then the start is over.
+   */
+  @Override
+  public EngineStart begin(Profile profile, EngineOptions options) {
     Optional<Environment> reused = reuseWithoutDiscovery(profile, options);
     if (reused.isPresent()) {
-      return reused.get();
+      return EngineStart.finished(reused.get());
     }
+    long checking = System.nanoTime();
     EmulatorPreset.check(profile, options.environment());
     ImageServices.check(docker(), profile);
     if (profile.kubernetes().enabled()) {
@@ -153,7 +164,8 @@ public final class DockerEngine implements Engine {
         && !publishedByOwnEmulator(new EnvironmentId(options.projectDir(), profile.name()), options.awsHostPort())) {
       throw PortCheck.taken(options.awsHostPort(), "the AWS emulator");
     }
-    return new EnvironmentStarter(docker(), profile, options).run();
+    options.timings().record("engine: checks before start (preset, images, port)", checking);
+    return new EnvironmentStarter(docker(), profile, options).begin();
   }
 
   /** Everything reused through {@link ReuseLookup}, or empty when the full path must run. */

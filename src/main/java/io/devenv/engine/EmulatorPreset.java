@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  *     when no tag needs one
  * @param stateDir where the emulator keeps state in its container; a named volume is mounted there
  *     so {@code devenv down} keeps it unless asked to remove volumes. Null: none.
+ * @param seedRequests how many seed requests to keep in flight: the most this emulator absorbs
+ *     before more concurrency makes it slower (docs/benchmarks.md); {@link SeedPool} reads it
  */
 public record EmulatorPreset(
     String name,
@@ -35,27 +37,33 @@ public record EmulatorPreset(
     InitCheck init,
     Set<AwsService> services,
     String tokenFreeUpTo,
-    String stateDir) {
+    String stateDir,
+    int seedRequests) {
 
   /** The environment variable LocalStack reads its auth token from; passed through when set. */
   public static final String TOKEN_VARIABLE = "LOCALSTACK_AUTH_TOKEN";
+
+  private static final String MINISTACK_NAME = "ministack";
+  private static final String LOCALSTACK_NAME = "localstack";
 
   /** The last LocalStack release that starts without an auth token. */
   public static final String LAST_TOKEN_FREE_LOCALSTACK = "4.14.0";
 
   public static final EmulatorPreset LOCALSTACK = new EmulatorPreset(
       "localstack", "localstack/localstack:" + LAST_TOKEN_FREE_LOCALSTACK, 4566, "/_localstack/health",
-      InitCheck.LOCALSTACK, EnumSet.allOf(AwsService.class), LAST_TOKEN_FREE_LOCALSTACK, "/var/lib/localstack");
+      InitCheck.LOCALSTACK, EnumSet.allOf(AwsService.class), LAST_TOKEN_FREE_LOCALSTACK, "/var/lib/localstack",
+      16); // measured: best at 16 in flight, slower at 32
 
   /** Floci: serves LocalStack's health and init endpoints; keeps state in memory unless configured. */
   public static final EmulatorPreset FLOCI = new EmulatorPreset(
       "floci", "floci/floci:1.5.11", 4566, "/_localstack/health",
-      InitCheck.FLOCI, EnumSet.allOf(AwsService.class), null, "/app/data");
+      InitCheck.FLOCI, EnumSet.allOf(AwsService.class), null, "/app/data", SeedPool.UNMEASURED);
 
   /** MiniStack: a LocalStack drop-in; {@code /_ministack/ready} turns 200 once ready.d scripts ran. */
   public static final EmulatorPreset MINISTACK = new EmulatorPreset(
       "ministack", "ministackorg/ministack:1.5.23", 4566, "/_ministack/health",
-      InitCheck.MINISTACK, EnumSet.allOf(AwsService.class), null, "/tmp/ministack-data");
+      InitCheck.MINISTACK, EnumSet.allOf(AwsService.class), null, "/tmp/ministack-data",
+      32); // measured: grows up to about 32 in flight, slower at 64
 
   /** The presets with a known image, in the order they are suggested. */
   public static final List<EmulatorPreset> KNOWN = List.of(LOCALSTACK, FLOCI, MINISTACK);
@@ -71,7 +79,7 @@ public record EmulatorPreset(
   public static EmulatorPreset custom(Integer port, String healthPath) {
     return new EmulatorPreset("custom", null, port == null ? 4566 : port,
         healthPath == null ? "/_localstack/health" : healthPath, InitCheck.NONE,
-        EnumSet.allOf(AwsService.class), null, null);
+        EnumSet.allOf(AwsService.class), null, null, SeedPool.UNMEASURED);
   }
 
   /** The preset a profile's {@code aws} section selects. */
@@ -87,6 +95,15 @@ public record EmulatorPreset(
       default:
         return LOCALSTACK;
     }
+  }
+
+  /**
+   * Whether a new container of this preset, as devenv runs it, loads state kept in its volume:
+   * MiniStack does only with {@code PERSIST_STATE=1} and LocalStack with {@code PERSISTENCE=1},
+   * which devenv does not set; Floci's behaviour is not known here, so it is assumed to.
+   */
+  public boolean restoresState() {
+    return stateDir != null && !name.equals(MINISTACK_NAME) && !name.equals(LOCALSTACK_NAME);
   }
 
   /** Whether this image needs {@code LOCALSTACK_AUTH_TOKEN} to start. */

@@ -23,6 +23,17 @@ public interface Engine {
   Environment start(Profile profile, EngineOptions options);
 
   /**
+   * Begins {@link #start}, returning once the parts are under way: the emulator can be used as soon
+   * as it answers, while the cluster still boots. An engine whose start is quick does it all here.
+   *
+   * @throws io.devenv.core.DevenvException what {@link #start} throws before anything starts
+   *     (a profile the engine cannot run, a missing image, a taken port)
+   */
+  default EngineStart begin(Profile profile, EngineOptions options) {
+    return EngineStart.finished(start(profile, options));
+  }
+
+  /**
    * How to reach what already runs for the profile, starting nothing.
    *
    * @throws io.devenv.core.DevenvException when it is not running, saying to run devenv up

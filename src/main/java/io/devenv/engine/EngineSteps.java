@@ -30,7 +30,12 @@ public final class EngineSteps {
     }
     if (profile.kubernetes().enabled()) {
       KubernetesSpec k = profile.kubernetes();
-      steps.add(k3s(List.of(k.image() != null ? k.image() : K3sCluster.DEFAULT_IMAGE, "traefik disabled, API on 127.0.0.1")));
+      List<String> details = new ArrayList<>(List.of(k.image() != null ? k.image() : K3sCluster.DEFAULT_IMAGE,
+          "traefik disabled, API on 127.0.0.1"));
+      if (profile.needsAws()) {
+        details.add("starts with the emulator: the AWS steps run while it boots, the Kubernetes steps after it");
+      }
+      steps.add(k3s(details));
       if (!k.images().isEmpty()) {
         steps.add(images(List.of(String.join(", ", k.images()))));
       }

@@ -21,10 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.testcontainers.containers.GenericContainer;
@@ -42,7 +42,12 @@ final class EnvironmentStarter {
   private static final Duration CLEANUP_WAIT = Duration.ofSeconds(3);
 
   /** A container this call reused or started, and what the caller reaches it with. */
-  private record Started<T>(String containerId, T access) {}
+  record Started<T>(String containerId, T access) {}
+
+  /** How the cluster part is started: k3s here; a stand-in in tests, as no k3s image can be had everywhere. */
+  interface ClusterPart {
+    Started<ClusterAccess> start(String image, Container existing, String network);
+  }
 
   private final DockerClient docker;
   private final EnvironmentId id;
@@ -52,8 +57,18 @@ final class EnvironmentStarter {
   private final String createdBy = UUID.randomUUID().toString();
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private volatile String createdNetworkId;
+  /** Whether the emulator this call created starts empty: no state volume, or one made just now. */
+  private volatile boolean emulatorEmpty;
+
+  private final ClusterPart clusterPart;
 
   EnvironmentStarter(DockerClient docker, Profile profile, EngineOptions options) {
+    this(docker, profile, options, null);
+  }
+
+  /** @param clusterPart how the cluster starts; null for k3s */
+  EnvironmentStarter(DockerClient docker, Profile profile, EngineOptions options, ClusterPart clusterPart) {
+    this.clusterPart = clusterPart != null ? clusterPart : this::clusterWithImages;
     this.docker = docker;
     this.profile = profile;
     this.options = options;
@@ -61,7 +76,11 @@ final class EnvironmentStarter {
     this.id = new EnvironmentId(options.projectDir(), profile.name());
   }
 
-  Environment run() {
+  /**
+   * Finds what runs, removes what the profile no longer has, makes the network, then starts both
+   * parts on a pool of two and returns at once; see {@link EngineStart}.
+   */
+  EngineStart begin() {
     boolean wantAws = profile.needsAws();
     boolean wantK3s = profile.kubernetes().enabled();
     EmulatorSettings emulator = wantAws ? EmulatorSettings.of(profile, options.environment()) : null;
@@ -83,55 +102,46 @@ final class EnvironmentStarter {
         }
       }
       if (!wantAws && !wantK3s) {
-        return new Environment(profile, null, null);
+        pool.shutdown();
+        return EngineStart.finished(new Environment(profile, null, null));
       }
       String network = ensureNetwork();
-      Future<Started<AwsAccess>> aws = wantAws ? pool.submit(() -> emulator(emulator, existing.get(AWS), network)) : null;
-      Future<Started<ClusterAccess>> k3s = wantK3s ? pool.submit(() -> cluster(k3sImage, existing.get(K3S), network)) : null;
-      Started<AwsAccess> awsStarted = aws == null ? null : await(aws);
-      Started<ClusterAccess> k3sStarted = k3s == null ? null : await(k3s);
-      if (k3sStarted != null && !profile.kubernetes().images().isEmpty()) {
-        importImages(k3sStarted.containerId());
-      }
-      return new Environment(profile, awsStarted == null ? null : awsStarted.access(),
-          k3sStarted == null ? null : k3sStarted.access());
-    } catch (InterruptedException e) {
-      abandon(pool);
-      Thread.currentThread().interrupt();
-      throw new DevenvException(ExitCode.INTERRUPTED, "Interrupted: " + (options.keepOnFailure()
-          ? "kept what this start had created (--keep)" : "removed what this start had created"), e);
+      CompletableFuture<Started<AwsAccess>> aws = wantAws
+          ? CompletableFuture.supplyAsync(() -> emulator(emulator, existing.get(AWS), network), pool)
+          : CompletableFuture.completedFuture(null);
+      CompletableFuture<Started<ClusterAccess>> k3s = wantK3s
+          ? CompletableFuture.supplyAsync(() -> clusterPart.start(k3sImage, existing.get(K3S), network), pool)
+          : CompletableFuture.completedFuture(null);
+      CompletableFuture.allOf(aws, k3s).whenComplete((done, failure) -> pool.shutdown());
+      return new DockerStart(profile, aws, k3s, cancelled, () -> emulatorEmpty, options.keepOnFailure(),
+          roles -> stopAndRemove(pool, roles));
     } catch (RuntimeException e) {
-      abandon(pool);
+      stopAndRemove(pool, List.of(AWS, K3S));
       throw e;
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  private static <T> T await(Future<T> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw DevenvException.failure("Could not start the environment: " + cause, cause);
+  private Started<ClusterAccess> clusterWithImages(String image, Container existing, String network) {
+    Started<ClusterAccess> started = cluster(image, existing, network);
+    if (!profile.kubernetes().images().isEmpty()) {
+      importImages(started.containerId());
     }
+    return started;
   }
 
   /**
-   * Stops the other start and removes what this call created, unless asked to keep it. Removes
+   * Stops the parts still starting and removes, unless asked to keep them, the containers of
+   * {@code roles} this call created (and its network, when that leaves nothing of it). Removes
    * first and waits after: Testcontainers' wait strategies do not stop on interrupt, but fail soon
    * once their container is gone; the cancelled flag keeps a worker from creating another one, and
    * a second sweep catches one created while the first ran.
    */
-  private void abandon(ExecutorService pool) {
+  private void stopAndRemove(ExecutorService pool, List<String> roles) {
     cancelled.set(true);
     pool.shutdownNow();
     boolean interrupted = Thread.interrupted();
     if (!options.keepOnFailure()) {
-      removeCreated();
+      removeCreated(roles);
     }
     try {
       pool.awaitTermination(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,8 +149,8 @@ final class EnvironmentStarter {
       interrupted = true;
     }
     if (!options.keepOnFailure()) {
-      removeCreated();
-      if (createdNetworkId != null) {
+      removeCreated(roles);
+      if (createdNetworkId != null && roles.size() == 2) {
         try {
           DockerObjects.removeNetwork(docker, createdNetworkId);
         } catch (RuntimeException stillInUse) {
@@ -153,9 +163,11 @@ final class EnvironmentStarter {
     }
   }
 
-  private void removeCreated() {
+  private void removeCreated(List<String> roles) {
     for (Container c : DockerObjects.containersCreatedBy(docker, createdBy)) {
-      DockerObjects.removeContainer(docker, c.getId());
+      if (roles.contains(DockerObjects.role(c))) {
+        DockerObjects.removeContainer(docker, c.getId());
+      }
     }
   }
 
@@ -196,6 +208,7 @@ final class EnvironmentStarter {
       }
       PortCheck.requireFree(options.awsHostPort(), "the AWS emulator");
       GenericContainer<?> container = EmulatorContainer.create(settings, options.startupTimeout());
+      container.waitingFor(new TimedWait(EmulatorReadiness.of(settings, options.startupTimeout()), options.timings(), "AWS emulator"));
       container.withLogConsumer(log);
       Map<String, String> labels = labels(AWS, hash);
       labels.put(Labels.PRESET, settings.preset().name());
@@ -204,6 +217,8 @@ final class EnvironmentStarter {
       ContainerSetup.apply(container, name, labels, Map.of(settings.port(), options.awsHostPort()), new ExistingNetwork(network),
           AWS, cancelled::get);
       String stateDir = settings.preset().stateDir();
+      // Empty unless it may load state a former container left in the volume.
+      emulatorEmpty = stateDir == null || !settings.preset().restoresState();
       if (stateDir != null) {
         String volume = ensureVolume(AWS);
         container.withCreateContainerCmdModifier(cmd -> {
@@ -221,7 +236,7 @@ final class EnvironmentStarter {
     } catch (RuntimeException e) {
       DevenvException failure = StartFailures.translate(e, "AWS emulator " + settings.image(), options.awsHostPort(),
           log.text());
-      step.failed(failure.getMessage());
+      step.failed(cancelled.get() ? "stopped: the start was abandoned (see the error below)" : failure.getMessage());
       throw failure;
     }
   }
@@ -244,8 +259,9 @@ final class EnvironmentStarter {
       }
       K3sContainer container = K3sCluster.create(image);
       container.withLogConsumer(log);
-      container.waitingFor(org.testcontainers.containers.wait.strategy.Wait
-          .forLogMessage(".*Node controller sync successful.*", 1).withStartupTimeout(options.startupTimeout()));
+      container.waitingFor(new TimedWait(org.testcontainers.containers.wait.strategy.Wait
+          .forLogMessage(".*Node controller sync successful.*", 1).withStartupTimeout(options.startupTimeout()),
+          options.timings(), "k3s"));
       ContainerSetup.apply(container, name, labels(K3S, hash), Map.of(K3sCluster.API_PORT, 0), new ExistingNetwork(network),
           K3S, cancelled::get);
       container.start();
@@ -255,19 +271,20 @@ final class EnvironmentStarter {
       return started;
     } catch (RuntimeException e) {
       DevenvException failure = StartFailures.translate(e, "k3s " + image, 0, log.text());
-      step.failed(failure.getMessage());
+      step.failed(cancelled.get() ? "stopped: the start was abandoned (see the error below)" : failure.getMessage());
       throw failure;
     }
   }
 
   private void importImages(String k3sContainerId) {
-    importImages(docker, progress, k3sContainerId, profile.kubernetes().images());
+    importImages(docker, options, k3sContainerId, profile.kubernetes().images());
   }
 
-  /** Copies the profile's own images into k3s, reporting the step as up does. */
-  static void importImages(DockerClient docker, Progress progress, String k3sContainerId, List<String> images) {
-    Progress.Step step = progress.start(EngineSteps.images(List.of()).name());
-    int imported = K3sImages.importInto(docker, k3sContainerId, images);
+  /** Copies the profile's own images into k3s, reporting the step (and its time) as up does. */
+  static void importImages(DockerClient docker, EngineOptions options, String k3sContainerId, List<String> images) {
+    Progress.Step step = options.progress().start(EngineSteps.images(List.of()).name());
+    int imported = options.timings().time("engine: local images imported into k3s",
+        () -> K3sImages.importInto(docker, k3sContainerId, images));
     step.done(imported + " imported, " + (images.size() - imported) + " up to date");
   }
 
@@ -306,6 +323,7 @@ final class EnvironmentStarter {
       labels.put(Labels.PROJECT_DIR, id.projectDir().toString());
       labels.put(Labels.ROLE, role);
       docker.createVolumeCmd().withName(name).withLabels(labels).exec();
+      emulatorEmpty = role.equals(AWS);
     }
     return name;
   }

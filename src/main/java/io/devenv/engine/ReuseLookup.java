@@ -92,7 +92,7 @@ final class ReuseLookup {
     if (wantK3s) {
       progress.start(EngineSteps.k3s(List.of()).name()).done("reused " + id.containerName(EnvironmentStarter.K3S));
       if (!profile.kubernetes().images().isEmpty()) {
-        EnvironmentStarter.importImages(docker, progress, k3s.getId(), profile.kubernetes().images());
+        EnvironmentStarter.importImages(docker, options, k3s.getId(), profile.kubernetes().images());
       }
     }
     return Optional.of(new Environment(profile, awsAccess, cluster));

@@ -297,10 +297,15 @@ public final class KubernetesDeployer {
    * {@code kubernetes.namespace}, then every other one an object or a ConfigMap seed names.
    */
   public static Set<String> namespaces(Profile profile, List<ManifestDocument> documents) {
+    return namespaces(profile, documents.stream().map(ManifestDocument::namespace).toList());
+  }
+
+  /** As {@link #namespaces(Profile, List)}, from the objects' namespaces (null for cluster-scoped ones). */
+  static Set<String> namespaces(Profile profile, java.util.Collection<String> objectNamespaces) {
     String namespace = profile.kubernetes().namespace();
     Set<String> namespaces = new LinkedHashSet<>();
     namespaces.add(namespace);
-    documents.stream().map(ManifestDocument::namespace).filter(n -> n != null).forEach(namespaces::add);
+    objectNamespaces.stream().filter(n -> n != null).forEach(namespaces::add);
     if (profile.seed() != null && profile.seed().configMaps() != null) {
       profile.seed().configMaps().forEach(s -> namespaces.add(s.namespace() == null || s.namespace().isBlank() ? namespace : s.namespace()));
     }

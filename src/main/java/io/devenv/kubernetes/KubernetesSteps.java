@@ -28,12 +28,17 @@ public final class KubernetesSteps {
    * @param awsWired whether the profile's namespaces are wired to an AWS emulator
    */
   public static List<PlannedStep> of(Profile profile, boolean awsWired) {
+    return of(profile, awsWired, io.devenv.core.CheckCache.none());
+  }
+
+  /** As {@link #of(Profile, boolean)}; unchanged manifests are not loaded again but taken from the cache. */
+  public static List<PlannedStep> of(Profile profile, boolean awsWired, io.devenv.core.CheckCache cache) {
     KubernetesSpec k = profile.kubernetes();
     if (k == null || !k.enabled()) {
       return List.of();
     }
-    List<ManifestDocument> ordered = new ManifestLoader().forPlan(profile);
-    List<String> namespaces = List.copyOf(KubernetesDeployer.namespaces(profile, ordered));
+    List<ObjectRef> ordered = OfflineManifests.of(profile, cache).orderedOrThrow();
+    List<String> namespaces = List.copyOf(KubernetesDeployer.namespaces(profile, ordered.stream().map(ObjectRef::namespace).toList()));
     List<PlannedStep> steps = new ArrayList<>();
     steps.add(load(sources(k), List.of(ordered.size() + " objects")));
     steps.add(namespaces(namespaces, List.of("created when missing, labelled as devenv's")));
@@ -42,7 +47,7 @@ public final class KubernetesSteps {
           "ConfigMap devenv-aws (AWS_ENDPOINT_URL " + ManifestValues.inClusterEndpoint(k.namespace(),
               ManifestValues.DEFAULT_AWS_PORT) + ", region, credentials)")));
     }
-    List<String> crds = ordered.stream().filter(d -> ApiKinds.isCrd(d.apiVersion(), d.kind())).map(KubernetesSteps::describe).toList();
+    List<String> crds = ordered.stream().filter(d -> ApiKinds.isCrd(d.apiVersion(), d.kind())).map(ObjectRef::toString).toList();
     if (!crds.isEmpty()) {
       steps.add(crds(crds.size(), crds));
     }
@@ -54,11 +59,11 @@ public final class KubernetesSteps {
       steps.add(configMaps(configMaps.size(), configMaps));
     }
     List<String> objects = ordered.stream()
-        .filter(d -> !isNamespace(d) && !ApiKinds.isCrd(d.apiVersion(), d.kind())).map(KubernetesSteps::describe).toList();
+        .filter(d -> !isNamespace(d) && !ApiKinds.isCrd(d.apiVersion(), d.kind())).map(ObjectRef::toString).toList();
     steps.add(apply(objects.size(), objects));
     steps.add(prune(List.of("objects an earlier up applied that the manifests no longer hold, by devenv's inventory")));
     List<String> waited = new ArrayList<>(ordered.stream()
-        .filter(d -> Rollout.waitedFor(d.ref()) && d.namespace() != null).map(KubernetesSteps::describe).toList());
+        .filter(d -> Rollout.waitedFor(d) && d.namespace() != null).map(ObjectRef::toString).toList());
     if (!waited.isEmpty()) {
       int count = waited.size();
       waited.add("at most " + io.devenv.core.Progress.seconds(k.waitTimeout()));
@@ -111,11 +116,11 @@ public final class KubernetesSteps {
   }
 
   static boolean isNamespace(ManifestDocument d) {
-    return "Namespace".equals(d.kind()) && "v1".equals(d.apiVersion());
+    return isNamespace(d.ref());
   }
 
-  private static String describe(ManifestDocument d) {
-    return d.kind() + " " + (d.namespace() == null ? "" : d.namespace() + "/") + d.name();
+  static boolean isNamespace(ObjectRef d) {
+    return "Namespace".equals(d.kind()) && "v1".equals(d.apiVersion());
   }
 
   private static long keys(Path dir) {

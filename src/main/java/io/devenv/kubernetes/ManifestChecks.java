@@ -1,8 +1,6 @@
 package io.devenv.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devenv.core.DevenvException;
-import io.devenv.profile.KubernetesSpec;
 import io.devenv.profile.Origin;
 import io.devenv.profile.Problem;
 import io.devenv.profile.Profile;
@@ -27,18 +25,16 @@ public final class ManifestChecks {
 
   /** Every problem, each naming its file, document and line; empty when there is none. */
   public static List<Problem> problems(Profile profile) {
-    KubernetesSpec spec = profile.kubernetes();
-    if (spec == null || !spec.enabled() || ((spec.manifests() == null || spec.manifests().isEmpty()) && spec.charts().isEmpty())) {
-      return List.of();
-    }
-    List<ManifestDocument> documents;
-    try {
-      documents = new ManifestLoader().load(spec.manifests(), spec.charts(), ManifestValues.of(profile, null, spec.namespace()),
-          spec::isVerbatim);
-    } catch (DevenvException e) {
-      String all = e.detail() != null ? e.detail() : e.getMessage();
-      return all.lines().map(l -> new Problem(Origin.of(profile.file()), l)).toList();
-    }
+    return problems(profile, io.devenv.core.CheckCache.none());
+  }
+
+  /** As {@link #problems(Profile)}; unchanged manifests' problems come from the cache ({@link OfflineManifests}). */
+  public static List<Problem> problems(Profile profile, io.devenv.core.CheckCache cache) {
+    return OfflineManifests.of(profile, cache).allProblems(profile);
+  }
+
+  /** The problems of objects loaded without a problem: field types, and references to devenv-aws where there is no AWS. */
+  static List<Problem> problems(Profile profile, List<ManifestDocument> documents) {
     List<Problem> problems = new ArrayList<>();
     for (ManifestDocument d : documents) {
       ManifestTypes.typeError(d.object()).ifPresent(error -> problems.add(problem(d, d.displayName() + ": " + error)));

@@ -141,7 +141,7 @@ public final class Operations {
   @SuppressWarnings("try") // the lock is held for the block's extent, not used in it
   public SeedReport seed(Environment env, Profile profile, boolean reset) {
     try (ProjectLock lock = ProjectLock.acquire(projectDir, Up.LOCK_WAIT, progress)) {
-      return UpParts.seed(env.aws(), profile, reset, progress);
+      return UpParts.seed(env.aws(), profile, reset, progress, io.devenv.engine.SeedPool.size(profile, environment));
     }
   }
 

@@ -16,7 +16,12 @@ public final class ProfileChecks {
 
   /** @throws ProfileException listing every problem in the profile's manifests */
   public static void manifests(Profile profile) {
-    List<Problem> problems = ManifestChecks.problems(profile);
+    manifests(profile, io.devenv.core.CheckCache.none());
+  }
+
+  /** As {@link #manifests(Profile)}; manifests that did not change are not loaded again but taken from the cache. */
+  public static void manifests(Profile profile, io.devenv.core.CheckCache cache) {
+    List<Problem> problems = ManifestChecks.problems(profile, cache);
     if (!problems.isEmpty()) {
       throw new ProfileException(profile.file(), problems);
     }

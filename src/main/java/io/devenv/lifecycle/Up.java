@@ -11,6 +11,7 @@ import io.devenv.core.Progress;
 import io.devenv.core.Timings;
 import io.devenv.engine.Engine;
 import io.devenv.engine.EngineOptions;
+import io.devenv.engine.EngineStart;
 import io.devenv.environment.Environment;
 import io.devenv.expose.EnvFile;
 import io.devenv.expose.ExposeSteps;
@@ -88,38 +89,34 @@ public final class Up {
       if (profile.needsAws() && parts.stamps().likelyNeedsClients(options.projectDir(), profile)) {
         AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's (a no-op with a stamp copy needs no SDK)
       }
-      Environment env = startEngine(profile, checks);
-      for (PlannedStep listed : io.devenv.profile.terraform.TerraformSteps.of(profile)) {
-        report(listed, () -> null); // what the Terraform declares and devenv does not create, as plan lists it
-      }
-      ProvisionReport provisioned = null;
-      SeedReport seeded = null;
-      ConvergenceStamp.Match unchanged = null;
-      // Resources, seeds and the pods' AWS wiring follow the profile, as plan does; an endpoint alone only reaches .devenv/env.
-      io.devenv.environment.AwsAccess awsResources = profile.needsAws() ? env.aws() : null;
-      if (awsResources != null) {
-        unchanged = options.reset() || options.verify() ? null : step(checks, "aws", "convergence stamp",
-            () -> timings.time("AWS: convergence stamp read", () -> parts.stamps().check(env.aws(), profile, options.projectDir())))
-            .orElse(null);
-        if (unchanged != null) {
-          progress.start("AWS").done(unchanged.describe());
-          checks.add(Check.passed("aws", "AWS " + unchanged.describe(), Duration.ZERO));
-        } else {
-          provisioned = step(checks, "aws", "AWS resources", () -> timings.time("AWS: resources provisioned",
-              () -> parts.provisioner().provision(env.aws(), profile, progress)));
-          checks.addAll(resourceChecks(provisioned));
-          seeded = step(checks, "seed", "seed data", () -> timings.time("AWS: seed data",
-              () -> parts.seeder().seed(env.aws(), profile, options.reset(), progress)));
-          checks.addAll(seedChecks(seeded));
-          // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
-          if (provisioned.driftLines().isEmpty()) {
-            timings.time("AWS: convergence stamp written", () -> parts.stamps().record(env.aws(), profile, options.projectDir()));
-          }
-          if (options.verify()) {
-            reportVerified(provisioned, seeded);
-          }
+      long begun = System.nanoTime();
+      EngineStart starting = beginEngine(profile, checks);
+      int engineAt = checks.size();
+      Environment env;
+      AwsPhase aws;
+      try {
+        for (PlannedStep listed : io.devenv.profile.terraform.TerraformSteps.of(profile)) {
+          report(listed, () -> null); // what the Terraform declares and devenv does not create, as plan lists it
         }
+        // The AWS steps run as soon as the emulator answers, while the cluster may still boot.
+        aws = profile.needsAws() ? awsPhase(profile, starting, checks, begun) : AwsPhase.NONE;
+        env = awaitEngine(checks, begun, () -> timings.time("engine: every part ready", starting::environment));
+      } catch (RuntimeException e) {
+        boolean ready = starting.ready();
+        starting.abandon(); // a part still starting is stopped; one that is ready stays, as after any failure
+        if (ready && e instanceof UpException up && up.getCause() instanceof DevenvException failure) {
+          List<Check> withEngine = new ArrayList<>(up.checks());
+          withEngine.add(engineAt, engineCheck(begun)); // the engine was ready when a later step failed
+          throw new UpException(failure, withEngine);
+        }
+        throw e;
       }
+      checks.add(engineAt, engineCheck(begun));
+      EngineRecord.write(options.projectDir(), options.engine());
+      ProvisionReport provisioned = aws.provisioned();
+      SeedReport seeded = aws.seeded();
+      ConvergenceStamp.Match unchanged = aws.unchanged();
+      io.devenv.environment.AwsAccess awsResources = profile.needsAws() ? env.aws() : null;
       DeployReport deployed = null;
       Path kubeconfig = null;
       if (env.cluster() != null) {
@@ -160,18 +157,91 @@ public final class Up {
     }
   }
 
-  private Environment startEngine(Profile profile, List<Check> checks) {
-    String what = options.engine().kind().startCheck();
-    Environment env = step(checks, "engine", what, () -> timings.time("engine: " + what, () -> {
+  private EngineStart beginEngine(Profile profile, List<Check> checks) {
+    long begun = System.nanoTime();
+    return awaitEngine(checks, begun, () -> timings.time("engine: start begun (checks, network)", () -> {
       Engine engine = parts.engine().get();
       EngineOptions engineOptions = EngineOptions.of(options.projectDir())
           .withKeepOnFailure(options.keepOnFailure())
           .withEnvironment(options.environment())
-          .withProgress(progress);
-      return engine.start(profile, engineOptions);
+          .withProgress(progress)
+          .withTimings(timings);
+      return engine.begin(profile, engineOptions);
     }));
-    EngineRecord.write(options.projectDir(), options.engine());
-    return env;
+  }
+
+  private Check engineCheck(long begun) {
+    return Check.passed("engine", options.engine().kind().startCheck(), Duration.ofNanos(System.nanoTime() - begun));
+  }
+
+  /** What the AWS steps did: reports, or the stamp that made them unnecessary. */
+  private record AwsPhase(ProvisionReport provisioned, SeedReport seeded, ConvergenceStamp.Match unchanged) {
+    static final AwsPhase NONE = new AwsPhase(null, null, null);
+  }
+
+  /**
+   * Waits for the emulator alone, then provisions and seeds while the cluster may still boot. If
+   * the cluster fails meanwhile, the AWS step under way is interrupted and the cluster's failure,
+   * not the interrupt it caused, is what up reports.
+   */
+  private AwsPhase awsPhase(Profile profile, EngineStart starting, List<Check> checks, long begun) {
+    io.devenv.environment.AwsAccess access = awaitEngine(checks, begun, () -> timings.time("engine: AWS emulator answering",
+        starting::aws));
+    if (access == null) {
+      return AwsPhase.NONE; // an engine that runs no emulator for the profile
+    }
+    StopOnFailure stop = new StopOnFailure(Thread.currentThread());
+    starting.onFailure(stop::fire);
+    try {
+      // An emulator created empty by this start holds no stamp: reading it would only cost the round trips.
+      return awsSteps(profile, access, checks, starting.emulatorEmpty());
+    } catch (RuntimeException e) {
+      if (!stop.fired()) {
+        throw e;
+      }
+      if (e instanceof UpException) {
+        checks.remove(checks.size() - 1); // the step's failure is the interrupt; the engine's own follows
+      }
+      return AwsPhase.NONE;
+    } finally {
+      stop.close();
+    }
+  }
+
+  private AwsPhase awsSteps(Profile profile, io.devenv.environment.AwsAccess aws, List<Check> checks, boolean empty) {
+    ConvergenceStamp.Match unchanged = options.reset() || options.verify() || empty ? null : step(checks, "aws", "convergence stamp",
+        () -> timings.time("AWS: convergence stamp read", () -> parts.stamps().check(aws, profile, options.projectDir())))
+        .orElse(null);
+    if (unchanged != null) {
+      progress.start("AWS").done(unchanged.describe());
+      checks.add(Check.passed("aws", "AWS " + unchanged.describe(), Duration.ZERO));
+      return new AwsPhase(null, null, unchanged);
+    }
+    ProvisionReport provisioned = step(checks, "aws", "AWS resources", () -> timings.time("AWS: resources provisioned",
+        () -> parts.provisioner().provision(aws, profile, progress)));
+    checks.addAll(resourceChecks(provisioned));
+    SeedReport seeded = step(checks, "seed", "seed data", () -> timings.time("AWS: seed data",
+        () -> parts.seeder().seed(aws, profile, options.reset(), progress)));
+    checks.addAll(seedChecks(seeded));
+    // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
+    if (provisioned.driftLines().isEmpty()) {
+      timings.time("AWS: convergence stamp written", () -> parts.stamps().record(aws, profile, options.projectDir()));
+    }
+    if (options.verify()) {
+      reportVerified(provisioned, seeded);
+    }
+    return new AwsPhase(provisioned, seeded, null);
+  }
+
+  /** One wait on the engine; its failure is the engine check's, named as before the start was split. */
+  private <T> T awaitEngine(List<Check> checks, long begun, java.util.function.Supplier<T> wait) {
+    try {
+      return wait.get();
+    } catch (DevenvException e) {
+      checks.add(Check.failed("engine", options.engine().kind().startCheck(), Duration.ofNanos(System.nanoTime() - begun),
+          failure(e)));
+      throw new UpException(e, checks);
+    }
   }
 
   /** What a full check found that a stamp would have hidden: anything it had to create or load. */
@@ -213,10 +283,13 @@ public final class Up {
       checks.addAll(e.checks());
       throw new UpException(e, checks);
     } catch (DevenvException e) {
-      String report = e.getMessage() + (e.detail() == null ? "" : "\n" + e.detail());
-      checks.add(Check.failed(group, name, Duration.ofNanos(System.nanoTime() - start), report));
+      checks.add(Check.failed(group, name, Duration.ofNanos(System.nanoTime() - start), failure(e)));
       throw new UpException(e, checks);
     }
+  }
+
+  private static String failure(DevenvException e) {
+    return e.getMessage() + (e.detail() == null ? "" : "\n" + e.detail());
   }
 
   private static List<Check> resourceChecks(ProvisionReport report) {

@@ -9,6 +9,7 @@ import io.devenv.core.Progress;
 import io.devenv.engine.Engine;
 import io.devenv.engine.EngineChoice;
 import io.devenv.engine.Engines;
+import io.devenv.engine.SeedPool;
 import io.devenv.environment.AwsAccess;
 import io.devenv.environment.ClusterAccess;
 import io.devenv.expose.PortForwards;
@@ -107,7 +108,8 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
 
   /** @param verify apply and wait for every Kubernetes object, whatever its applied-set stamp says */
   public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify) {
-    return new UpParts(Engines.early(choice, environment), UpParts::provision, UpParts::seed,
+    return new UpParts(Engines.early(choice, environment), UpParts::provision,
+        (aws, profile, reset, progress) -> seed(aws, profile, reset, progress, SeedPool.size(profile, environment)),
         (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify),
         UpParts::forward, new RealStamps());
   }
@@ -168,9 +170,10 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
     }
   }
 
-  static SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress) {
+  /** @param requests how many seed requests to keep in flight ({@link SeedPool}) */
+  static SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress, int requests) {
     try (AwsClients clients = new AwsClients(aws)) {
-      return new Seeder(clients, progress).seed(profile, reset);
+      return new Seeder(clients, progress, requests).seed(profile, reset);
     }
   }
 

@@ -22,9 +22,16 @@ import java.util.Map;
 public final class Planner {
 
   private final Map<String, String> environment;
+  private final io.devenv.core.CheckCache cache;
 
   public Planner(Map<String, String> environment) {
+    this(environment, io.devenv.core.CheckCache.none());
+  }
+
+  /** @param cache where the counts of unchanged seed files and the objects of unchanged manifests are kept */
+  public Planner(Map<String, String> environment, io.devenv.core.CheckCache cache) {
     this.environment = Map.copyOf(environment);
+    this.cache = cache;
   }
 
   /** The plan of an {@code up} on the docker engine, with port-forwards. */
@@ -53,11 +60,11 @@ public final class Planner {
     boolean forwards = kubernetes && portForwards && !profile.kubernetes().portForwards().isEmpty();
     if (aws) {
       steps.addAll(AwsSteps.of(profile.aws()));
-      steps.addAll(SeedSteps.of(profile));
+      steps.addAll(SeedSteps.of(profile, cache));
     }
     if (kubernetes) {
       steps.add(ExposeSteps.kubeconfig(projectDir));
-      steps.addAll(KubernetesSteps.of(profile, aws));
+      steps.addAll(KubernetesSteps.of(profile, aws, cache));
     }
     if (forwards) {
       steps.add(ExposeSteps.forwards(profile));

@@ -49,6 +49,19 @@ final class Binder {
   }
 
   /** The YAML key of a record component. */
+  /** Each record type's components, read once: a component parses its annotations on first use only. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
+
+  /** The record's components (shared: never to be changed). */
+  static RecordComponent[] components(Class<?> type) {
+    return COMPONENTS.get(type);
+  }
+
   static String keyOf(RecordComponent component) {
     Key key = component.getAnnotation(Key.class);
     return key != null ? key.value() : component.getName();
@@ -56,7 +69,7 @@ final class Binder {
 
   /** The components that are keys (an Origin component is filled in, not written). */
   static List<RecordComponent> keys(Class<?> type) {
-    return Arrays.stream(type.getRecordComponents()).filter(c -> c.getType() != Origin.class).toList();
+    return Arrays.stream(components(type)).filter(c -> c.getType() != Origin.class).toList();
   }
 
   private <T> T bindRecord(Mapping map, Class<T> type, String path) {
@@ -69,7 +82,7 @@ final class Binder {
         problems.add(new Problem(entry.keyOrigin(), "unknown key '" + key + "' " + where + hint));
       }
     });
-    RecordComponent[] components = type.getRecordComponents();
+    RecordComponent[] components = components(type);
     Object[] args = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
@@ -118,7 +131,7 @@ final class Binder {
 
   /** A section left out or unusable (aws:, seed:) is the section with its defaults, never null. */
   private Object sectionDefaults(Class<?> raw, Origin at, String path) {
-    if (raw.isRecord() && Arrays.stream(raw.getRecordComponents()).noneMatch(rc -> rc.isAnnotationPresent(Required.class))) {
+    if (raw.isRecord() && Arrays.stream(components(raw)).noneMatch(rc -> rc.isAnnotationPresent(Required.class))) {
       return bindRecord(new Mapping(at, Map.of()), raw, path);
     }
     return emptyValue(raw);
@@ -257,7 +270,7 @@ final class Binder {
 
   /** For a list item written as a bare name where a map is expected: how to write it. */
   private static String itemHint(YamlNode node, Class<?> record) {
-    boolean named = Arrays.stream(record.getRecordComponents())
+    boolean named = Arrays.stream(components(record))
         .anyMatch(c -> keyOf(c).equals("name") && c.isAnnotationPresent(Required.class));
     if (named && node instanceof Scalar s && s.value() instanceof String && !s.text().isBlank()) {
       return " (write '- name: " + s.text() + "')";

@@ -20,9 +20,14 @@ public final class SeedSteps {
 
   /** Counts the records of every seed file (so a broken one shows here), in the order the seeder takes them. */
   public static List<PlannedStep> of(Profile profile) {
+    return of(profile, io.devenv.core.CheckCache.none());
+  }
+
+  /** As {@link #of(Profile)}, with the counts of files that did not change taken from the cache. */
+  public static List<PlannedStep> of(Profile profile, io.devenv.core.CheckCache cache) {
     SeedSpec seed = profile.seed();
     List<PlannedStep> steps = new ArrayList<>();
-    for (SeedCounts.Target t : SeedCounts.of(seed).targets()) {
+    for (SeedCounts.Target t : SeedCounts.of(seed, cache).targets()) {
       String unit = switch (t.kind()) {
         case "bucket" -> "objects";
         case "table" -> "items";

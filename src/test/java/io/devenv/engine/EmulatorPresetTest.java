@@ -80,7 +80,7 @@ class EmulatorPresetTest {
   void missingServiceIsNamed() {
     // Given a preset that offers no DynamoDB, and a profile with a table
     EmulatorPreset noDynamo = new EmulatorPreset("tiny", "tiny/emu:1", 4566, "/health", InitCheck.NONE,
-        EnumSet.of(AwsService.S3, AwsService.SQS), null, null);
+        EnumSet.of(AwsService.S3, AwsService.SQS), null, null, SeedPool.UNMEASURED);
     Profile profile = TestProfiles.parse(dir, "name: t\naws:\n  emulator: ministack\n  tables:\n"
         + "    - name: user-preferences\n      partitionKey: { name: userId, type: S }\n"
         + "kubernetes:\n  enabled: false\n");
@@ -154,5 +154,13 @@ class EmulatorPresetTest {
     assertThat(InitCheck.FLOCI.isComplete("{\"completed\": {\"boot\": true, \"ready\": true}}")).isTrue();
     assertThat(InitCheck.FLOCI.isComplete("{\"completed\": {\"boot\": true, \"ready\": false}}")).isFalse();
     assertThat(InitCheck.LOCALSTACK.isComplete("not json")).isFalse();
+  }
+  @Test
+  @DisplayName("Only an emulator that may load a kept state volume is assumed to: not MiniStack or LocalStack as devenv runs them")
+  void restoresState() {
+    assertThat(EmulatorPreset.MINISTACK.restoresState()).isFalse();
+    assertThat(EmulatorPreset.LOCALSTACK.restoresState()).isFalse();
+    assertThat(EmulatorPreset.FLOCI.restoresState()).as("not known: assumed").isTrue();
+    assertThat(EmulatorPreset.custom(null, null).restoresState()).as("no state volume").isFalse();
   }
 }

@@ -1,0 +1,89 @@
+package io.devenv.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What a file or directory tree looks like from its metadata alone: path, type, size, modification
+ * and change times, inode, for every entry. Any write changes at least the change time, so two equal
+ * signatures mean unchanged content (for files older than the timestamps' granularity, see
+ * {@link #settledBefore}).
+ *
+ * @param text one line per entry, sorted, as the cache key takes it
+ * @param newestNanos the latest modification or change time seen, in nanoseconds since the epoch
+ */
+public record FileSignature(String text, long newestNanos) {
+
+  /** Trees with more entries than this are not signed: walking them would cost what the cache saves. */
+  public static final int MAX_ENTRIES = 2_000;
+
+  /** Files and directories (walked, links followed) as one signature; empty when one tree is too large. */
+  public static Optional<FileSignature> of(List<Path> paths) {
+    StringBuilder text = new StringBuilder();
+    long[] newest = {0};
+    int[] entries = {0};
+    for (Path path : paths) {
+      Path abs = path.toAbsolutePath().normalize();
+      if (!Files.isDirectory(abs)) {
+        text.append(entry(abs, newest)).append('\n');
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(abs, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+        List<String> lines = new ArrayList<>();
+        for (var it = walk.iterator(); it.hasNext();) {
+          if (++entries[0] > MAX_ENTRIES) {
+            return Optional.empty();
+          }
+          lines.add(entry(it.next(), newest));
+        }
+        lines.sort(null);
+        lines.forEach(l -> text.append(l).append('\n'));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return Optional.empty(); // a tree that cannot be walked is checked afresh, never cached
+      }
+    }
+    return Optional.of(new FileSignature(text.toString(), newest[0]));
+  }
+
+  /**
+   * Whether every timestamp is older than {@code instantNanos}: a file written in the same clock tick
+   * as it was signed could change again without its timestamps moving, so it is not trusted yet.
+   */
+  public boolean settledBefore(long instantNanos) {
+    return newestNanos < instantNanos;
+  }
+
+  private static String entry(Path path, long[] newest) {
+    try {
+      Map<String, Object> a = attributes(path);
+      long mtime = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
+      Object c = a.get("ctime");
+      long ctime = c instanceof java.nio.file.attribute.FileTime t ? t.to(TimeUnit.NANOSECONDS) : mtime;
+      newest[0] = Math.max(newest[0], Math.max(mtime, ctime));
+      String type = Boolean.TRUE.equals(a.get("isDirectory")) ? "d" : Boolean.TRUE.equals(a.get("isRegularFile")) ? "f" : "o";
+      return path + "\t" + type + "\t" + a.get("size") + "\t" + mtime + "\t" + ctime + "\t" + a.getOrDefault("ino", "");
+    } catch (NoSuchFileException e) {
+      return path + "\tabsent";
+    } catch (IOException | RuntimeException e) {
+      // Unreadable metadata: a key that never matches, so the check runs (and reports the problem).
+      newest[0] = Long.MAX_VALUE;
+      return path + "\tunreadable";
+    }
+  }
+
+  private static Map<String, Object> attributes(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, "unix:size,lastModifiedTime,ctime,ino,isDirectory,isRegularFile");
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return Files.readAttributes(path, "basic:size,lastModifiedTime,isDirectory,isRegularFile");
+    }
+  }
+}
