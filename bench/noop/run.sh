@@ -15,8 +15,8 @@ cd "$root"
 rounds=${1:-7}
 cold_rounds=${COLD_ROUNDS:-3}
 export TESTCONTAINERS_RYUK_DISABLED=true
-# This machine has /.dockerenv: without the override Testcontainers looks for a gateway image to pull.
-export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
+# As a user runs it: devenv needs no TESTCONTAINERS_HOST_OVERRIDE, even where /.dockerenv exists
+# (it tells Testcontainers the host address itself); one set in the caller's shell is kept.
 profile=.ci/profiles/aws-local.yaml
 work=$(mktemp -d)
 ms_pid=

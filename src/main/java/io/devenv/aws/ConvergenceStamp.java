@@ -1,22 +1,14 @@
 package io.devenv.aws;
 
 import io.devenv.profile.Profile;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -36,7 +28,6 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 public final class ConvergenceStamp {
   static final String INSTANCE = "/devenv/instance";
   static final String ROOT = "/devenv/stamp";
-  private static final String FORMAT = "v1";
 
   private final AwsClients aws;
   private final Profile profile;
@@ -84,15 +75,7 @@ public final class ConvergenceStamp {
     if (instance == null || stamp == null) {
       return Optional.empty();
     }
-    String[] fields = stamp.split(" ");
-    if (fields.length != 4 || !fields[0].equals(FORMAT) || !fields[1].equals(digest(instance))) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new Match(Integer.parseInt(fields[3]), seeds, Instant.ofEpochSecond(Long.parseLong(fields[2]))));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return StampDigest.parse(stamp, digest(instance), seeds);
   }
 
   /**
@@ -102,8 +85,7 @@ public final class ConvergenceStamp {
   public boolean record() {
     try {
       String instance = instance();
-      String value = String.join(" ", FORMAT, digest(instance), Long.toString(Instant.now().getEpochSecond()),
-          Integer.toString(profile.aws().resourceCount()));
+      String value = StampDigest.value(digest(instance), Instant.now(), profile.aws().resourceCount());
       aws.ssm().putParameter(r -> r.name(name()).value(value).type(ParameterType.STRING).overwrite(true));
       return true;
     } catch (RuntimeException e) {
@@ -137,37 +119,12 @@ public final class ConvergenceStamp {
 
   /** The hash of everything that decides the AWS side, for this emulator instance. */
   String digest(String instance) {
-    MessageDigest sha = sha256();
-    Function<String, byte[]> bytes = s -> (s + "\n").getBytes(StandardCharsets.UTF_8);
-    sha.update(bytes.apply("devenv " + build()));
-    sha.update(bytes.apply("instance " + instance));
-    sha.update(bytes.apply("endpoint " + aws.endpoint() + " " + aws.region()));
-    sha.update(bytes.apply("profile " + profile.name()));
-    // Records print every component, nested records included: the resolved section, field by field.
-    sha.update(bytes.apply("aws " + profile.aws()));
-    sha.update(bytes.apply("seed " + seedHash));
-    return HexFormat.of().formatHex(sha.digest());
+    return StampDigest.digest(aws.access(), profile, seedHash, instance);
   }
 
   /** devenv's version and, for a build from source, its jar's time: a rebuilt devenv checks again. */
   public static String build() {
-    String version = String.valueOf(ConvergenceStamp.class.getPackage().getImplementationVersion());
-    try {
-      Path code = Path.of(ConvergenceStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(code)) {
-        return version + " " + Files.getLastModifiedTime(code).toMillis();
-      }
-    } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
-      // No jar to look at (classes directory, unusual class loader): the version alone.
-    }
-    return version;
+    return StampDigest.build();
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 }

@@ -57,8 +57,6 @@ final class UpCommand extends BaseCommand {
   @Override
   protected int execute(Context context) {
     Timings timings = Timings.sinceJvmStart();
-    Profile profile = timings.time("profile loaded", context::profile);
-    terraform.check(profile, context.err(), true);
     UpOptions options = engine.options(context)
         .withReset(reset)
         .withVerify(verify)
@@ -66,11 +64,15 @@ final class UpCommand extends BaseCommand {
         .withTimeout(timeout)
         // A forward lives as long as this process: with --detach it would be gone at once.
         .withPortForwards(!detach && !context.json());
+    // Made before the profile loads: the Docker engine prepares its reuse lookup meanwhile.
+    Up up = Up.timed(options, timings);
+    Profile profile = timings.time("profile loaded", context::profile);
+    terraform.check(profile, context.err(), true);
     ShutdownGuard guard = ShutdownGuard.interruptOnShutdown(Duration.ofSeconds(60));
     try {
       UpResult result;
       try {
-        result = Up.timed(options, timings).run(profile);
+        result = up.run(profile);
       } catch (UpException e) {
         writeReport(profile, e.checks());
         if (showTimings && !context.json()) {

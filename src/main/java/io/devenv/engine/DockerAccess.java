@@ -3,6 +3,8 @@ package io.devenv.engine;
 import com.github.dockerjava.api.DockerClient;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
+import java.net.URI;
+import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
@@ -25,6 +27,21 @@ public final class DockerAccess {
     } catch (IllegalStateException e) {
       throw unreachable(e);
     }
+  }
+
+  /**
+   * A client on the socket Testcontainers would choose, made without its discovery (no strategy
+   * tests, no info call, no checks): for {@code up}'s reuse lookup, which needs a list and an
+   * inspect. Empty when that socket cannot be told without discovery ({@link TestcontainersHost}).
+   */
+  static Optional<DockerClient> withoutDiscovery() {
+    Optional<URI> host;
+    try {
+      host = TestcontainersHost.of(System.getenv(), TestcontainersConfiguration.getInstance());
+    } catch (RuntimeException e) {
+      return Optional.empty(); // an unreadable configuration: discovery decides
+    }
+    return host.map(TestcontainersHost::client);
   }
 
   /** Whether Docker answers, without throwing. */

@@ -20,6 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -31,23 +35,90 @@ import java.util.function.Consumer;
  * {@link #down} removes everything carrying the project's and profile's labels.
  */
 public final class DockerEngine implements Engine {
-  private final DockerClient docker;
+  private final Supplier<DockerClient> docker;
+  private final Supplier<Optional<DockerClient>> quick;
+  private volatile FutureTask<Optional<DockerClient>> prepared;
 
+  /** The engine on this client; every start runs the full path (no reuse lookup of its own). */
   public DockerEngine(DockerClient docker) {
-    this.docker = docker;
+    this(() -> docker, Optional::empty);
   }
 
   /**
-   * The engine on the Docker that Testcontainers finds.
+   * @param docker the client of Testcontainers' discovery, asked for when first needed
+   * @param quick a client for the reuse lookup that needs no discovery, when one can be had
+   */
+  private DockerEngine(Supplier<DockerClient> docker, Supplier<Optional<DockerClient>> quick) {
+    this.docker = memoize(docker);
+    this.quick = quick;
+  }
+
+  /**
+   * The engine on the Docker that Testcontainers finds, connected now.
    *
    * @throws DevenvException when Docker is not reachable, in one line saying what to do
    */
   public static DockerEngine connect() {
-    return new DockerEngine(DockerAccess.client());
+    DockerClient client = DockerAccess.client();
+    return new DockerEngine(() -> client, DockerAccess::withoutDiscovery);
   }
 
+  /**
+   * The engine for the command line: Testcontainers' discovery runs only when something needs more
+   * than {@link ReuseLookup} (an up that reuses everything never runs it). A Docker that is not
+   * reachable is reported by the first call that needs it.
+   */
+  public static DockerEngine whenNeeded() {
+    return new DockerEngine(DockerAccess::client, DockerAccess::withoutDiscovery);
+  }
+
+  /**
+   * Starts making the reuse lookup's client on a daemon thread, so that it is ready when
+   * {@link #start} needs it: {@code up} calls this before it loads the profile. Never fails.
+   */
+  public DockerEngine prepare() {
+    FutureTask<Optional<DockerClient>> task = new FutureTask<>(() -> quick.get());
+    prepared = task;
+    Thread t = new Thread(task, "devenv-docker-lookup");
+    t.setDaemon(true);
+    t.start();
+    return this;
+  }
+
+  /** The lookup's client: the prepared one, or one made now. */
+  private Optional<DockerClient> quickClient() {
+    FutureTask<Optional<DockerClient>> task = prepared;
+    prepared = null;
+    if (task == null) {
+      return quick.get();
+    }
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Testcontainers' client, connecting on first use. */
   public DockerClient docker() {
-    return docker;
+    return docker.get();
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
@@ -67,35 +138,54 @@ public final class DockerEngine implements Engine {
 
   /**
    * {@link #start}, returning once the containers are under way: checks everything it can first,
-   * then the emulator and k3s start at once and each can be waited for on its own.
+   * then the emulator and k3s start at once and each can be waited for on its own. An environment
+   * that runs as the profile asks is found by {@link ReuseLookup} first, and then the start is over.
    */
   @Override
   public EngineStart begin(Profile profile, EngineOptions options) {
+    Optional<Environment> reused = reuseWithoutDiscovery(profile, options);
+    if (reused.isPresent()) {
+      return EngineStart.finished(reused.get());
+    }
     long checking = System.nanoTime();
     EmulatorPreset.check(profile, options.environment());
-    ImageServices.check(docker, profile);
+    ImageServices.check(docker(), profile);
     if (profile.kubernetes().enabled()) {
-      K3sImages.requirePresent(docker, profile.kubernetes().images());
+      K3sImages.requirePresent(docker(), profile.kubernetes().images());
     }
     // Pulled here, once, so that a pull that cannot succeed fails at once in one line.
     if (profile.needsAws()) {
-      ImagePull.ensure(docker, EmulatorSettings.of(profile, options.environment()).image(), "AWS emulator");
+      ImagePull.ensure(docker(), EmulatorSettings.of(profile, options.environment()).image(), "AWS emulator");
     }
     if (profile.kubernetes().enabled()) {
-      ImagePull.ensure(docker, profile.kubernetes().image() == null ? K3sCluster.DEFAULT_IMAGE : profile.kubernetes().image(),
-          "k3s");
+      ImagePull.ensure(docker(), EnvironmentStarter.k3sImage(profile), "k3s");
     }
     if (profile.needsAws() && options.awsHostPort() > 0 && !PortCheck.isFree(options.awsHostPort())
         && !publishedByOwnEmulator(new EnvironmentId(options.projectDir(), profile.name()), options.awsHostPort())) {
       throw PortCheck.taken(options.awsHostPort(), "the AWS emulator");
     }
     options.timings().record("engine: checks before start (preset, images, port)", checking);
-    return new EnvironmentStarter(docker, profile, options).begin();
+    return new EnvironmentStarter(docker(), profile, options).begin();
+  }
+
+  /** Everything reused through {@link ReuseLookup}, or empty when the full path must run. */
+  private Optional<Environment> reuseWithoutDiscovery(Profile profile, EngineOptions options) {
+    Optional<DockerClient> client = quickClient();
+    if (client.isEmpty()) {
+      return Optional.empty();
+    }
+    try (DockerClient lookup = client.get()) {
+      return new ReuseLookup(lookup, options.progress()).find(profile, options);
+    } catch (DevenvException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // the socket did not answer as expected: the full path connects and reports
+    }
   }
 
   /** Whether the environment's own emulator holds the port (then a reuse or recreate frees it). */
   private boolean publishedByOwnEmulator(EnvironmentId id, int port) {
-    return DockerObjects.containers(docker, id).stream()
+    return DockerObjects.containers(docker(), id).stream()
         .filter(c -> DockerObjects.role(c).equals(EnvironmentStarter.AWS) && c.getPorts() != null)
         .flatMap(c -> java.util.Arrays.stream(c.getPorts()))
         .anyMatch(p -> p.getPublicPort() != null && p.getPublicPort() == port);
@@ -112,15 +202,15 @@ public final class DockerEngine implements Engine {
     EnvironmentId id = new EnvironmentId(projectDir, profile.name());
     AwsAccess aws = null;
     ClusterAccess cluster = null;
-    for (Container c : DockerObjects.containers(docker, id)) {
+    for (Container c : DockerObjects.containers(docker(), id)) {
       if (!"running".equals(c.getState())) {
         continue;
       }
-      InspectContainerResponse info = DockerObjects.inspect(docker, c.getId());
+      InspectContainerResponse info = DockerObjects.inspect(docker(), c.getId());
       if (DockerObjects.role(c).equals(EnvironmentStarter.AWS)) {
         aws = DockerObjects.awsAccess(info, profile, id.baseName());
       } else if (DockerObjects.role(c).equals(EnvironmentStarter.K3S)) {
-        cluster = new ClusterAccess(K3sCluster.kubeconfig(docker, c.getId(),
+        cluster = new ClusterAccess(K3sCluster.kubeconfig(docker(), c.getId(),
             DockerObjects.hostPort(info, K3sCluster.API_PORT)), null);
       }
     }
@@ -139,23 +229,23 @@ public final class DockerEngine implements Engine {
   public DownReport down(Path projectDir, String profileName, boolean volumes) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
     List<String> containers = new ArrayList<>();
-    for (Container c : DockerObjects.containers(docker, id)) {
-      if (DockerObjects.removeContainer(docker, c.getId())) {
+    for (Container c : DockerObjects.containers(docker(), id)) {
+      if (DockerObjects.removeContainer(docker(), c.getId())) {
         containers.add(DockerObjects.name(c));
       }
     }
     List<String> networks = new ArrayList<>();
-    for (Network n : DockerObjects.networks(docker, id)) {
-      if (DockerObjects.removeNetwork(docker, n.getId())) {
+    for (Network n : DockerObjects.networks(docker(), id)) {
+      if (DockerObjects.removeNetwork(docker(), n.getId())) {
         networks.add(n.getName());
       }
     }
     List<String> removedVolumes = new ArrayList<>();
     if (volumes) {
-      var found = docker.listVolumesCmd().withFilter("label", id.labelFilter()).exec().getVolumes();
+      var found = docker().listVolumesCmd().withFilter("label", id.labelFilter()).exec().getVolumes();
       for (var v : found == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : found) {
         try {
-          docker.removeVolumeCmd(v.getName()).exec();
+          docker().removeVolumeCmd(v.getName()).exec();
           removedVolumes.add(v.getName());
         } catch (NotFoundException gone) {
           // removed meanwhile
@@ -183,9 +273,9 @@ public final class DockerEngine implements Engine {
   /** What runs for a profile (every profile of the project when {@code profileName} is null). */
   public Status status(Path projectDir, String profileName) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
-    List<String> networks = DockerObjects.networks(docker, id).stream().map(Network::getName).sorted().toList();
+    List<String> networks = DockerObjects.networks(docker(), id).stream().map(Network::getName).sorted().toList();
     List<ContainerStatus> containers = new ArrayList<>();
-    for (Container c : DockerObjects.containers(docker, id)) {
+    for (Container c : DockerObjects.containers(docker(), id)) {
       containers.add(describe(c));
     }
     return new Status(id.projectDir(), profileName, networks, containers);
@@ -194,7 +284,7 @@ public final class DockerEngine implements Engine {
   private ContainerStatus describe(Container c) {
     Map<String, String> labels = c.getLabels();
     String role = DockerObjects.role(c);
-    InspectContainerResponse info = DockerObjects.inspect(docker, c.getId());
+    InspectContainerResponse info = DockerObjects.inspect(docker(), c.getId());
     String network = new EnvironmentId(Path.of(labels.getOrDefault(Labels.PROJECT_DIR, "/")),
         labels.get(Labels.PROFILE)).baseName();
     String endpoint = null;
@@ -226,11 +316,11 @@ public final class DockerEngine implements Engine {
   @Override
   public void logs(Path projectDir, String profileName, String role, int tail, boolean follow, Consumer<String> lines) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
-    Container container = DockerObjects.containers(docker, id).stream()
+    Container container = DockerObjects.containers(docker(), id).stream()
         .filter(c -> DockerObjects.role(c).equals(role)).findFirst()
         .orElseThrow(() -> DevenvException.invalid("No " + role + " container of profile " + profileName
             + " in " + id.projectDir() + ": run devenv up"));
-    var cmd = docker.logContainerCmd(container.getId()).withStdOut(true).withStdErr(true).withFollowStream(follow);
+    var cmd = docker().logContainerCmd(container.getId()).withStdOut(true).withStdErr(true).withFollowStream(follow);
     if (tail >= 0) {
       cmd.withTail(tail);
     }

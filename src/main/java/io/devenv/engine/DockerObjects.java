@@ -79,15 +79,25 @@ final class DockerObjects {
     return n == null || n.getIpAddress() == null || n.getIpAddress().isEmpty() ? null : n.getIpAddress();
   }
 
-  /** Removes a container with its anonymous volumes; true if it existed. */
+  /**
+   * The container's id and the time its current run started: a restart (or a new container) gives
+   * another, so whatever was recorded for an emulator never matches one restarted empty.
+   */
+  static String instance(InspectContainerResponse info) {
+    String started = info.getState() == null ? null : info.getState().getStartedAt();
+    return started == null || started.isBlank() ? null : "docker " + info.getId() + " " + started;
+  }
+
   /** How to reach a running emulator container: its published port on 127.0.0.1 and its network address. */
   static AwsAccess awsAccess(InspectContainerResponse info, Profile profile, String network) {
     int port = Integer.parseInt(info.getConfig().getLabels()
         .getOrDefault(Labels.SERVICE_PORT, String.valueOf(AwsAccess.DEFAULT_PORT)));
     URI endpoint = URI.create("http://" + ContainerSetup.LOOPBACK + ":" + hostPort(info, port));
-    return AwsAccess.local(endpoint, profile.aws().region()).withNetworkAddress(networkAddress(info, network), port);
+    return AwsAccess.local(endpoint, profile.aws().region()).withNetworkAddress(networkAddress(info, network), port)
+        .withInstance(instance(info));
   }
 
+  /** Removes a container with its anonymous volumes; true if it existed. */
   static boolean removeContainer(DockerClient docker, String containerId) {
     try {
       docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();

@@ -84,7 +84,7 @@ final class EnvironmentStarter {
     boolean wantAws = profile.needsAws();
     boolean wantK3s = profile.kubernetes().enabled();
     EmulatorSettings emulator = wantAws ? EmulatorSettings.of(profile, options.environment()) : null;
-    String k3sImage = profile.kubernetes().image() == null ? K3sCluster.DEFAULT_IMAGE : profile.kubernetes().image();
+    String k3sImage = k3sImage(profile);
     ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "devenv-start-" + id.baseName());
       t.setDaemon(true);
@@ -246,7 +246,7 @@ final class EnvironmentStarter {
     Progress.Step step = progress.start(EngineSteps.k3s(List.of()).name());
     LogTail log = new LogTail(20);
     try {
-      String hash = Hashes.of(Map.of("role", K3S, "image", image));
+      String hash = k3sHash(image);
       String replaced = "";
       if (existing != null) {
         if (reusable(existing, hash, network)) {
@@ -277,14 +277,28 @@ final class EnvironmentStarter {
   }
 
   private void importImages(String k3sContainerId) {
-    List<String> images = profile.kubernetes().images();
-    Progress.Step step = progress.start(EngineSteps.images(List.of()).name());
+    importImages(docker, options, k3sContainerId, profile.kubernetes().images());
+  }
+
+  /** Copies the profile's own images into k3s, reporting the step (and its time) as up does. */
+  static void importImages(DockerClient docker, EngineOptions options, String k3sContainerId, List<String> images) {
+    Progress.Step step = options.progress().start(EngineSteps.images(List.of()).name());
     int imported = options.timings().time("engine: local images imported into k3s",
         () -> K3sImages.importInto(docker, k3sContainerId, images));
     step.done(imported + " imported, " + (images.size() - imported) + " up to date");
   }
 
-  private boolean reusable(Container c, String hash, String network) {
+  static String k3sImage(Profile profile) {
+    return profile.kubernetes().image() == null ? K3sCluster.DEFAULT_IMAGE : profile.kubernetes().image();
+  }
+
+  /** What shapes the k3s container: a different hash means recreate it. */
+  static String k3sHash(String image) {
+    return Hashes.of(Map.of("role", K3S, "image", image));
+  }
+
+  /** Running, with the settings hash asked for, on the environment's network. */
+  static boolean reusable(Container c, String hash, String network) {
     Map<String, String> labels = c.getLabels();
     boolean onNetwork = c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null
         && c.getNetworkSettings().getNetworks().containsKey(network);

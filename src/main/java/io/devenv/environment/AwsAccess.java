@@ -12,9 +12,11 @@ import java.net.URI;
  * @param networkAddress the emulator's IP address as pods of the cluster reach it (its address on
  *     the shared Docker network), or null when the engine knows none
  * @param networkPort the emulator's port at {@code networkAddress}
+ * @param instance the emulator's instance as its engine names it, different for every start (the
+ *     Docker engine: container id and start time), or null when the engine cannot tell one
  */
-public record AwsAccess(
-    URI endpoint, String region, String accessKeyId, String secretAccessKey, String networkAddress, int networkPort) {
+public record AwsAccess(URI endpoint, String region, String accessKeyId, String secretAccessKey, String networkAddress,
+    int networkPort, String instance) {
 
   /** The credentials every emulator preset accepts. */
   public static final String DEFAULT_KEY = "test";
@@ -23,6 +25,12 @@ public record AwsAccess(
   /** The port every emulator preset listens on inside its container. */
   public static final int DEFAULT_PORT = 4566;
 
+  /** An emulator whose instance the engine cannot name. */
+  public AwsAccess(URI endpoint, String region, String accessKeyId, String secretAccessKey, String networkAddress,
+      int networkPort) {
+    this(endpoint, region, accessKeyId, secretAccessKey, networkAddress, networkPort, null);
+  }
+
   /** An emulator on this machine; a null region means {@value #DEFAULT_REGION}. */
   public static AwsAccess local(URI endpoint, String region) {
     return new AwsAccess(endpoint, region == null ? DEFAULT_REGION : region, DEFAULT_KEY, DEFAULT_KEY, null,
@@ -30,6 +38,10 @@ public record AwsAccess(
   }
 
   public AwsAccess withNetworkAddress(String address, int port) {
-    return new AwsAccess(endpoint, region, accessKeyId, secretAccessKey, address, port);
+    return new AwsAccess(endpoint, region, accessKeyId, secretAccessKey, address, port, instance);
+  }
+
+  public AwsAccess withInstance(String id) {
+    return new AwsAccess(endpoint, region, accessKeyId, secretAccessKey, networkAddress, networkPort, id);
   }
 }

@@ -121,6 +121,7 @@ public final class Operations {
       // The files point at what was just removed; leaving them would mislead the next shell.
       Files.deleteIfExists(EnvFile.path(projectDir));
       Files.deleteIfExists(KubeconfigFile.path(projectDir));
+      io.devenv.aws.StampCopy.removeFor(projectDir, profileName); // they name removed instances: the next up warms the SDK up
       return report;
     } catch (IOException e) {
       throw DevenvException.failure("Could not remove the files of " + projectDir + ": " + e.getMessage(), e);

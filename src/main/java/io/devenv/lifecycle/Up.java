@@ -86,8 +86,8 @@ public final class Up {
     Timer deadline = deadline(Thread.currentThread());
     UpParts.Forwarding held = null;
     try {
-      if (profile.needsAws()) {
-        AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's
+      if (profile.needsAws() && parts.stamps().likelyNeedsClients(options.projectDir(), profile)) {
+        AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's (a no-op with a stamp copy needs no SDK)
       }
       long begun = System.nanoTime();
       EngineStart starting = beginEngine(profile, checks);

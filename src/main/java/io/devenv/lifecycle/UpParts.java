@@ -4,6 +4,7 @@ import io.devenv.aws.AwsClients;
 import io.devenv.aws.AwsProvisioner;
 import io.devenv.aws.ConvergenceStamp;
 import io.devenv.aws.ProvisionReport;
+import io.devenv.aws.StampCopy;
 import io.devenv.core.Progress;
 import io.devenv.engine.Engine;
 import io.devenv.engine.EngineChoice;
@@ -60,6 +61,14 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
     /** The stamp, when it matches what the profile and its seed files say now. */
     Optional<ConvergenceStamp.Match> check(AwsAccess aws, Profile profile, Path projectDir);
 
+    /**
+     * Whether checking the stamp will likely need the AWS clients: then up builds them on a
+     * background thread while the engine starts.
+     */
+    default boolean likelyNeedsClients(Path projectDir, Profile profile) {
+      return true;
+    }
+
     /** Records that the AWS side converged; false when the emulator would not keep it. */
     boolean record(AwsAccess aws, Profile profile, Path projectDir);
   }
@@ -92,7 +101,7 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
     void close();
   }
 
-  /** The real parts, with the engine chosen by {@link Engines#create}. */
+  /** The real parts, with the engine chosen by {@link Engines#early} (made now: build them before loading the profile). */
   public static UpParts real(EngineChoice choice, Map<String, String> environment) {
     return real(choice, environment, false);
   }
@@ -104,31 +113,59 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
 
   /** @param reset also apply the ConfigMap seeds over ConfigMaps a checkpoint restored (and so pass the stamp by) */
   public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify, boolean reset) {
-    return new UpParts(() -> Engines.create(choice, environment), UpParts::provision,
+    return new UpParts(Engines.early(choice, environment), UpParts::provision,
         (aws, profile, seedReset, progress) -> seed(aws, profile, seedReset, progress, SeedPool.size(profile, environment)),
         (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify || reset, reset),
         UpParts::forward, new RealStamps());
   }
 
-  /** The stamp in the emulator, over the profile and its seed files (hashes cached in .devenv/). */
+  /**
+   * The stamp in the emulator, over the profile and its seed files (hashes cached in .devenv/),
+   * and its copy in .devenv/ for an emulator whose engine names its instance: when the copy
+   * matches, no AWS client is built at all.
+   */
   private static final class RealStamps implements AwsStamps {
     @Override
+    public boolean likelyNeedsClients(Path projectDir, Profile profile) {
+      return !StampCopy.exists(projectDir, profile.name());
+    }
+
+    @Override
     public Optional<ConvergenceStamp.Match> check(AwsAccess aws, Profile profile, Path projectDir) {
+      Path dir = DevenvDir.ensure(projectDir);
+      String seedHash = new SeedFingerprint(dir).of(profile.seed());
+      StampCopy copy = new StampCopy(dir, aws, profile, seedHash, SeedFingerprint.targets(profile.seed()));
+      Optional<ConvergenceStamp.Match> local = copy.check();
+      if (local.isPresent()) {
+        return local;
+      }
       try (AwsClients clients = new AwsClients(aws)) {
-        return stamp(clients, profile, projectDir).check();
+        Optional<ConvergenceStamp.Match> found = stamp(clients, profile, seedHash).check();
+        found.ifPresent(m -> copy.write(m.since(), m.resources()));
+        return found;
       }
     }
 
     @Override
     public boolean record(AwsAccess aws, Profile profile, Path projectDir) {
+      Path dir = DevenvDir.ensure(projectDir);
+      String seedHash = new SeedFingerprint(dir).of(profile.seed());
+      StampCopy copy = new StampCopy(dir, aws, profile, seedHash, SeedFingerprint.targets(profile.seed()));
+      java.time.Instant now = java.time.Instant.now();
+      boolean recorded;
       try (AwsClients clients = new AwsClients(aws)) {
-        return stamp(clients, profile, projectDir).record();
+        recorded = stamp(clients, profile, seedHash).record();
       }
+      if (recorded) {
+        copy.write(now, profile.aws().resourceCount());
+      } else {
+        copy.remove();
+      }
+      return recorded;
     }
 
-    private static ConvergenceStamp stamp(AwsClients clients, Profile profile, Path projectDir) {
-      SeedFingerprint seeds = new SeedFingerprint(DevenvDir.ensure(projectDir));
-      return new ConvergenceStamp(clients, profile, seeds.of(profile.seed()), SeedFingerprint.targets(profile.seed()));
+    private static ConvergenceStamp stamp(AwsClients clients, Profile profile, String seedHash) {
+      return new ConvergenceStamp(clients, profile, seedHash, SeedFingerprint.targets(profile.seed()));
     }
   }
 

@@ -1,0 +1,100 @@
+package io.devenv.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import io.devenv.core.Progress;
+import io.devenv.environment.AwsAccess;
+import io.devenv.environment.ClusterAccess;
+import io.devenv.environment.Environment;
+import io.devenv.profile.Profile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The start of an environment that already runs as the profile asks: one labelled container list,
+ * an inspect and a health probe per container, and nothing else. It pulls, creates and removes
+ * nothing: whenever anything must change (a container missing, stopped, of other settings, not
+ * answering, a leftover to remove, an image to pull), it answers empty and
+ * {@link EnvironmentStarter} does the work, as it always did.
+ *
+ * <p>It needs only a docker-java client, so {@code up} can run it before (and, when everything is
+ * reused, instead of) Testcontainers' discovery.
+ */
+final class ReuseLookup {
+  private final DockerClient docker;
+  private final Progress progress;
+
+  ReuseLookup(DockerClient docker, Progress progress) {
+    this.docker = docker;
+    this.progress = progress;
+  }
+
+  /**
+   * The environment, when every container the profile needs runs as it should; the same checks as
+   * {@link DockerEngine#start} make first (preset, the image's services, the cluster's images).
+   *
+   * @throws io.devenv.core.DevenvException for a profile the engine cannot run, as start would
+   */
+  Optional<Environment> find(Profile profile, EngineOptions options) {
+    boolean wantAws = profile.needsAws();
+    boolean wantK3s = profile.kubernetes().enabled();
+    if (!wantAws && !wantK3s) {
+      return Optional.empty();
+    }
+    EmulatorPreset.check(profile, options.environment());
+    ImageServices.check(docker, profile);
+    if (wantK3s) {
+      K3sImages.requirePresent(docker, profile.kubernetes().images());
+    }
+    EmulatorSettings emulator = wantAws ? EmulatorSettings.of(profile, options.environment()) : null;
+    String k3sImage = EnvironmentStarter.k3sImage(profile);
+    if ((wantAws && !ImagePull.present(docker, emulator.image())) || (wantK3s && !ImagePull.present(docker, k3sImage))) {
+      return Optional.empty();
+    }
+    EnvironmentId id = new EnvironmentId(options.projectDir(), profile.name());
+    String network = id.baseName();
+    Container aws = null;
+    Container k3s = null;
+    for (Container c : DockerObjects.containers(docker, id)) {
+      String role = DockerObjects.role(c);
+      if (wantAws && aws == null && role.equals(EnvironmentStarter.AWS)) {
+        aws = c;
+      } else if (wantK3s && k3s == null && role.equals(EnvironmentStarter.K3S)) {
+        k3s = c;
+      } else {
+        return Optional.empty(); // a duplicate or a role the profile no longer has: the full path removes it
+      }
+    }
+    if ((wantAws && (aws == null || !EnvironmentStarter.reusable(aws, emulator.configHash(), network)))
+        || (wantK3s && (k3s == null || !EnvironmentStarter.reusable(k3s, EnvironmentStarter.k3sHash(k3sImage), network)))) {
+      return Optional.empty();
+    }
+    AwsAccess awsAccess = null;
+    if (wantAws) {
+      awsAccess = DockerObjects.awsAccess(DockerObjects.inspect(docker, aws.getId()), profile, network);
+      boolean portAsAsked = options.awsHostPort() <= 0 || awsAccess.endpoint().getPort() == options.awsHostPort();
+      if (!portAsAsked || !HealthProbe.once(awsAccess.endpoint(), emulator.probePath()).equals("healthy")) {
+        return Optional.empty(); // the full path waits for it a while, or replaces it
+      }
+    }
+    ClusterAccess cluster = null;
+    if (wantK3s) {
+      InspectContainerResponse info = DockerObjects.inspect(docker, k3s.getId());
+      cluster = new ClusterAccess(K3sCluster.kubeconfig(docker, k3s.getId(), DockerObjects.hostPort(info, K3sCluster.API_PORT)),
+          null);
+    }
+    // Reported as the full path reports a reuse.
+    if (wantAws) {
+      progress.start(EngineSteps.emulator(emulator.preset(), List.of()).name())
+          .done("reused " + id.containerName(EnvironmentStarter.AWS) + " at " + awsAccess.endpoint());
+    }
+    if (wantK3s) {
+      progress.start(EngineSteps.k3s(List.of()).name()).done("reused " + id.containerName(EnvironmentStarter.K3S));
+      if (!profile.kubernetes().images().isEmpty()) {
+        EnvironmentStarter.importImages(docker, options, k3s.getId(), profile.kubernetes().images());
+      }
+    }
+    return Optional.of(new Environment(profile, awsAccess, cluster));
+  }
+}

@@ -1,0 +1,127 @@
+package io.devenv.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import io.devenv.core.Progress;
+import io.devenv.environment.Environment;
+import io.devenv.profile.Profile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reuse lookup on a real Docker with the local MiniStack image, on a docker-java client made
+ * without Testcontainers' discovery: it finds the running container the engine started, and
+ * refuses (answers empty, changing nothing) whenever the full start has work to do.
+ */
+@Tag("docker") // needs Docker: run by mvn verify, not by mvn test
+class ReuseLookupTest {
+  @TempDir Path project;
+  private DockerEngine engine;
+  private DockerClient lookupClient;
+
+  @BeforeEach
+  void start() {
+    DockerRequirements.image(DockerRequirements.MINISTACK_IMAGE);
+    engine = DockerEngine.connect();
+    lookupClient = TestcontainersHost.client(URI.create(DockerAccess.host()));
+  }
+
+  @AfterEach
+  void removeEverything() throws Exception {
+    if (engine != null) {
+      engine.down(project, null, true);
+    }
+    if (lookupClient != null) {
+      lookupClient.close();
+    }
+  }
+
+  private Optional<Environment> lookup(Profile profile) {
+    return new ReuseLookup(lookupClient, Progress.SILENT).find(profile, options());
+  }
+
+  private EngineOptions options() {
+    return EngineOptions.of(project).withStartupTimeout(Duration.ofSeconds(60));
+  }
+
+  @Test
+  @DisplayName("finds the running emulator: the same endpoint and network address, and an instance that changes with a restart")
+  void findsAndNamesTheInstance() {
+    // Given an environment the full path started
+    Profile profile = TestProfiles.ministack(project, "lookup", "");
+    Environment started = engine.start(profile, options());
+
+    // When the lookup runs
+    Environment found = lookup(profile).orElseThrow(() -> new AssertionError("the running emulator was not found"));
+
+    // Then it names the same emulator
+    assertThat(found.aws().endpoint()).isEqualTo(started.aws().endpoint());
+    assertThat(found.aws().networkAddress()).isEqualTo(started.aws().networkAddress());
+    assertThat(found.aws().instance()).as("container id and start time").startsWith("docker ")
+        .isEqualTo(started.aws().instance());
+
+    // When the container is restarted (the emulator in it starts empty)
+    String container = new EnvironmentId(project, "lookup").containerName(EnvironmentStarter.AWS);
+    engine.docker().restartContainerCmd(container).withTimeout(5).exec();
+
+    // Then the lookup still reuses it once it answers, but under another instance
+    Optional<Environment> again = Optional.empty();
+    for (int i = 0; i < 40 && again.isEmpty(); i++) {
+      again = lookup(profile);
+      sleep(250);
+    }
+    assertThat(again).as("found again after the restart").isPresent();
+    assertThat(again.get().aws().instance()).as("a restarted emulator is another instance").isNotEqualTo(found.aws().instance());
+  }
+
+  @Test
+  @DisplayName("refuses a stopped container, changed settings and a leftover container, and removes none of them")
+  void refusesWhatTheFullPathMustChange() {
+    Profile profile = TestProfiles.ministack(project, "refuse", "");
+    engine.start(profile, options());
+    EnvironmentId id = new EnvironmentId(project, "refuse");
+
+    // Changed settings: the same image run as a custom emulator has another settings hash
+    Profile changed = TestProfiles.parse(project, "name: refuse\naws:\n  emulator: custom\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  healthPath: /_ministack/health\n  region: eu-west-3\n"
+        + "  buckets:\n    - name: engine-test-bucket\nkubernetes:\n  enabled: false\n");
+    assertThat(lookup(changed)).as("changed settings").isEmpty();
+    assertThat(lookup(profile)).as("the original profile still finds it: nothing was removed").isPresent();
+
+    // A leftover: a container with the environment's labels in a role the profile does not have
+    Map<String, String> labels = new LinkedHashMap<>(id.labels());
+    labels.put(Labels.ROLE, EnvironmentStarter.K3S);
+    String leftover = engine.docker().createContainerCmd(DockerRequirements.MINISTACK_IMAGE).withLabels(labels).exec().getId();
+    assertThat(lookup(profile)).as("a leftover to remove").isEmpty();
+    assertThat(engine.docker().inspectContainerCmd(leftover).exec().getId()).as("the lookup removed nothing").isEqualTo(leftover);
+    engine.docker().removeContainerCmd(leftover).withForce(true).exec();
+
+    // A stopped container
+    engine.docker().stopContainerCmd(id.containerName(EnvironmentStarter.AWS)).withTimeout(5).exec();
+    assertThat(lookup(profile)).as("a stopped container").isEmpty();
+
+    // And the full path then replaces it, after which the lookup finds the new one
+    engine.start(profile, options());
+    assertThat(lookup(profile)).as("found after the full path recreated it").isPresent();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
