@@ -122,9 +122,5 @@ public final class ConvergenceStamp {
     return StampDigest.digest(aws.access(), profile, seedHash, instance);
   }
 
-  /** devenv's version and, for a build from source, its jar's time: a rebuilt devenv checks again. */
-  public static String build() {
-    return StampDigest.build();
-  }
 
 }

@@ -1,11 +1,9 @@
 package io.devenv.aws;
 
+import io.devenv.core.DevenvBuild;
 import io.devenv.environment.AwsAccess;
 import io.devenv.profile.Profile;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -31,7 +29,7 @@ final class StampDigest {
   static String digest(AwsAccess access, Profile profile, String seedHash, String instance) {
     MessageDigest sha = sha256();
     Function<String, byte[]> bytes = s -> (s + "\n").getBytes(StandardCharsets.UTF_8);
-    sha.update(bytes.apply("devenv " + build()));
+    sha.update(bytes.apply("devenv " + DevenvBuild.id()));
     sha.update(bytes.apply("instance " + instance));
     sha.update(bytes.apply("endpoint " + access.endpoint() + " " + access.region()));
     sha.update(bytes.apply("profile " + profile.name()));
@@ -57,20 +55,6 @@ final class StampDigest {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-  }
-
-  /** devenv's version and, for a build from source, its jar's time: a rebuilt devenv checks again. */
-  static String build() {
-    String version = String.valueOf(StampDigest.class.getPackage().getImplementationVersion());
-    try {
-      Path code = Path.of(StampDigest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(code)) {
-        return version + " " + Files.getLastModifiedTime(code).toMillis();
-      }
-    } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
-      // No jar to look at (classes directory, unusual class loader): the version alone.
-    }
-    return version;
   }
 
   private static MessageDigest sha256() {

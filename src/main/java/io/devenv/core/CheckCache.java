@@ -52,7 +52,7 @@ public final class CheckCache {
 
   /** The cache of a project: {@code <projectDir>/.devenv/cache}. */
   public static CheckCache of(Path projectDir) {
-    String build = build();
+    String build = DevenvBuild.signed().orElse(null);
     return new CheckCache(build == null ? null : projectDir.resolve(".devenv").resolve("cache"), SETTLE_NANOS, build);
   }
 
@@ -63,7 +63,7 @@ public final class CheckCache {
 
   /** For tests: a cache in {@code dir} that trusts files older than {@code settleNanos}. */
   public static CheckCache at(Path dir, long settleNanos) {
-    String build = build();
+    String build = DevenvBuild.signed().orElse(null);
     return new CheckCache(build == null ? null : dir, settleNanos, build);
   }
 
@@ -204,20 +204,6 @@ public final class CheckCache {
       return Files.getLastModifiedTime(f).toMillis();
     } catch (IOException e) {
       return 0;
-    }
-  }
-
-  /**
-   * This devenv build: its version and its jar's (or classes') signature, so a rebuilt devenv checks
-   * afresh; null when it cannot be told (then nothing is kept on disk).
-   */
-  private static String build() {
-    String version = String.valueOf(CheckCache.class.getPackage().getImplementationVersion());
-    try {
-      Path code = Path.of(CheckCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return FileSignature.of(List.of(code)).map(s -> version + "\n" + sha256(s.text())).orElse(null);
-    } catch (Exception e) {
-      return null;
     }
   }
 

@@ -1,6 +1,5 @@
 package io.devenv.kubernetes;
 
-import io.devenv.aws.ConvergenceStamp;
 import io.devenv.core.Check;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
@@ -108,7 +107,7 @@ public final class KubernetesDeployer {
     checkSeedsAgainstManifests(seeds, documents);
     Set<String> namespaces = namespaces(profile, documents);
     AppliedSetStamp stamp = new AppliedSetStamp(client, namespace, label,
-        AppliedSetStamp.hash(client, documents, seeds, namespaces, aws, label, ConvergenceStamp.build()));
+        AppliedSetStamp.hash(client, documents, seeds, namespaces, aws, label, io.devenv.core.DevenvBuild.id()));
     Optional<AppliedSetStamp.Match> unchanged = verify ? Optional.empty() : stamp.check();
     if (unchanged.isPresent()) {
       progress.start("Kubernetes").done(unchanged.get().describe());
