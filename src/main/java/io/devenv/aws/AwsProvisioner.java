@@ -111,7 +111,7 @@ public final class AwsProvisioner {
       this.pool = pool;
       String name = profile.name();
       this.queueProvisioner = new QueueProvisioner(aws, name, emptyEmulator);
-      this.bucketProvisioner = new BucketProvisioner(aws, name, emptyEmulator);
+      this.bucketProvisioner = new BucketProvisioner(aws, name);
       this.topicProvisioner = new TopicProvisioner(aws, name);
       spec.queues().forEach(q -> queueSpecs.put(q.name(), q));
     }

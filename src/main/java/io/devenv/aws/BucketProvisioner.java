@@ -26,24 +26,20 @@ import software.amazon.awssdk.services.s3.model.Tag;
 final class BucketProvisioner {
   private final AwsClients aws;
   private final String profileName;
-  /** The emulator is known to hold nothing yet: create without asking first ({@link AwsProvisioner#onEmptyEmulator}). */
-  private final boolean empty;
 
+  // Asked even on an emulator known empty: emulators answer a create of a bucket one owns with 200,
+  // so a bucket an init script made would pass for new and have its CORS and notifications replaced.
   BucketProvisioner(AwsClients aws, String profileName) {
-    this(aws, profileName, false);
-  }
-
-  BucketProvisioner(AwsClients aws, String profileName, boolean empty) {
     this.aws = aws;
     this.profileName = profileName;
-    this.empty = empty;
   }
 
   /** Creates or checks the bucket itself; notifications come later, once their queues exist. */
   Change ensure(BucketSpec spec) {
     Change change = new Change("bucket", spec.name());
     S3Client s3 = aws.s3();
-    if (empty ? createdOnEmpty(spec) : !exists(spec.name()) && create(spec)) {
+    if (!exists(spec.name())) {
+      create(spec);
       change.created();
       s3.putBucketTagging(r -> r.bucket(spec.name())
           .tagging(t -> t.tagSet(Tag.builder().key(Tags.PROFILE).value(profileName).build())));
@@ -53,26 +49,13 @@ final class BucketProvisioner {
     return change;
   }
 
-  private boolean create(BucketSpec spec) {
+  private void create(BucketSpec spec) {
     aws.s3().createBucket(r -> {
       r.bucket(spec.name());
       if (!"us-east-1".equals(aws.region())) {
         r.createBucketConfiguration(c -> c.locationConstraint(aws.region()));
       }
     });
-    return true;
-  }
-
-  /** Whether the bucket was created; false when it was there after all (then it is checked as usual). */
-  private boolean createdOnEmpty(BucketSpec spec) {
-    try {
-      return create(spec);
-    } catch (S3Exception e) {
-      if (AwsErrors.alreadyExists(e)) {
-        return false;
-      }
-      throw e;
-    }
   }
 
   private boolean exists(String bucket) {

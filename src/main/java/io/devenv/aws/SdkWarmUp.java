@@ -48,10 +48,14 @@ public final class SdkWarmUp {
     return t;
   }
 
-  /** The warm-up itself, on the calling thread; returns how many requests were marshalled. */
   static int run(AwsSpec spec) {
+    return run(spec, NOWHERE);
+  }
+
+  /** The warm-up itself, on the calling thread, with clients for {@code endpoint}; returns how many requests were stopped. */
+  static int run(AwsSpec spec, URI endpoint) {
     List<Runnable> calls = new ArrayList<>();
-    try (AwsClients aws = new AwsClients(AwsAccess.local(NOWHERE, spec == null ? null : spec.region()),
+    try (AwsClients aws = new AwsClients(AwsAccess.local(endpoint, spec == null ? null : spec.region()),
         List.of(new StopBeforeSending()))) {
       calls.add(() -> aws.ssm().getParameter(r -> r.name("/" + NAME)));
       if (spec != null) {
