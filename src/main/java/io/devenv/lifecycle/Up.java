@@ -86,8 +86,8 @@ public final class Up {
     UpParts.Forwarding held = null;
     try {
       if (profile.needsAws() && parts.stamps().likelyNeedsClients(options.projectDir(), profile)) {
-        // The SDK's start-up, for the calls this profile makes, overlaps the engine's (a no-op with a stamp copy needs no SDK).
-        io.devenv.aws.SdkWarmUp.start(profile.aws(), timings);
+        // The SDK's start-up for the stamp overlaps the engine's (a no-op with a stamp copy needs no SDK).
+        io.devenv.aws.SdkWarmUp.start(null);
       }
       long begun = System.nanoTime();
       EngineStart starting = beginEngine(profile, checks);
@@ -165,7 +165,9 @@ public final class Up {
           .withKeepOnFailure(options.keepOnFailure())
           .withEnvironment(options.environment())
           .withProgress(progress)
-          .withTimings(timings);
+          .withTimings(timings)
+          // While a new emulator boots the JVM waits: prepare every call the profile's AWS steps will make.
+          .withBeforeEmulatorCreated(() -> io.devenv.aws.SdkWarmUp.start(profile.aws(), timings));
       return engine.begin(profile, engineOptions);
     }));
   }
