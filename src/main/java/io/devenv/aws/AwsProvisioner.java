@@ -69,7 +69,11 @@ public final class AwsProvisioner {
 
   public ProvisionReport provision(Profile profile) {
     try {
-      return provisionAll(profile);
+      ProvisionReport report = provisionAll(profile);
+      if (gate != null) {
+        gate.finish();
+      }
+      return report;
     } catch (RuntimeException e) {
       if (gate != null) {
         gate.fail(e);

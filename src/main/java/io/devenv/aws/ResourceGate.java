@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResourceGate {
   private final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
   private volatile Throwable failure;
+  private volatile boolean finished;
 
   /** Completes once the resource is provisioned; completes exceptionally if provisioning fails first. */
   public CompletableFuture<Void> of(String kind, String name) {
@@ -20,8 +21,19 @@ public final class ResourceGate {
     Throwable failed = failure;
     if (failed != null) {
       gate.completeExceptionally(failed);
+    } else if (finished) {
+      gate.complete(null);
     }
     return gate;
+  }
+
+  /**
+   * Opens every gate still closed (and any asked for later): provisioning ended well, so whatever
+   * waits on a resource it did not make (none, after validation) goes on as it would after it.
+   */
+  public void finish() {
+    finished = true;
+    gates.values().forEach(g -> g.complete(null));
   }
 
   /** Opens the resource's gate. */
