@@ -79,6 +79,21 @@ public final class AwsErrors {
     return status(failure) == 409 || (code != null && EXISTS.contains(code));
   }
 
+  /**
+   * Runs a create on an emulator known empty: its result, or null when the service refused it
+   * because the resource is there after all (the caller then checks it as on any emulator).
+   */
+  static <T> T unlessThere(java.util.function.Supplier<T> create) {
+    try {
+      return create.get();
+    } catch (AwsServiceException e) {
+      if (alreadyExists(e)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** The HTTP status of a service failure, or 0. */
   public static int status(Throwable failure) {
     Throwable t = unwrap(failure);

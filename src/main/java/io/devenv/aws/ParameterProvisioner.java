@@ -20,7 +20,7 @@ public record ParameterProvisioner(AwsClients aws, String profileName) {
   ResourceResult ensure(ParameterSpec spec, boolean empty) {
     Change change = new Change("parameter", spec.name());
     String value = DeclaredValue.text(spec.value(), spec.file(), spec.origin(), "parameter " + spec.name());
-    if (empty && createdOnEmpty(spec, value)) {
+    if (empty && AwsErrors.unlessThere(() -> create(spec, value)) != null) {
       change.created();
       return change.result();
     }
@@ -40,22 +40,9 @@ public record ParameterProvisioner(AwsClients aws, String profileName) {
   }
 
   /** Without overwrite: a parameter that exists is refused, never replaced. */
-  private void create(ParameterSpec spec, String value) {
-    aws.ssm().putParameter(r -> r.name(spec.name()).value(value).type(type(spec))
+  private Object create(ParameterSpec spec, String value) {
+    return aws.ssm().putParameter(r -> r.name(spec.name()).value(value).type(type(spec))
         .tags(Tag.builder().key(Tags.PROFILE).value(profileName).build()));
-  }
-
-  /** Whether the parameter was created; false when one of that name was there after all (then it is checked as usual). */
-  private boolean createdOnEmpty(ParameterSpec spec, String value) {
-    try {
-      create(spec, value);
-      return true;
-    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-      if (AwsErrors.alreadyExists(e)) {
-        return false;
-      }
-      throw e;
-    }
   }
 
   /** Sets the declared value and type whatever the parameter holds; returns whether it changed. */

@@ -48,7 +48,7 @@ final class QueueProvisioner {
     Change change = new Change("queue", spec.name());
     SqsClient sqs = aws.sqs();
     Map<QueueAttributeName, String> wanted = declaredAttributes(spec, dlqArn);
-    String url = empty ? createdOnEmpty(spec, wanted) : null;
+    String url = empty ? AwsErrors.unlessThere(() -> create(spec, wanted)) : null;
     if (url != null) {
       change.created();
     } else {
@@ -81,18 +81,6 @@ final class QueueProvisioner {
   private String create(QueueSpec spec, Map<QueueAttributeName, String> wanted) {
     return aws.sqs().createQueue(r -> r.queueName(spec.name()).attributes(wanted).tags(Map.of(Tags.PROFILE, profileName)))
         .queueUrl();
-  }
-
-  /** The new queue's URL; null when one of that name was there after all (then it is checked as usual). */
-  private String createdOnEmpty(QueueSpec spec, Map<QueueAttributeName, String> wanted) {
-    try {
-      return create(spec, wanted);
-    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-      if (AwsErrors.alreadyExists(e)) {
-        return null;
-      }
-      throw e;
-    }
   }
 
   private void compare(QueueSpec spec, Map<QueueAttributeName, String> wanted,

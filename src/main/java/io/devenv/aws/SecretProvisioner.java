@@ -21,7 +21,7 @@ public record SecretProvisioner(AwsClients aws, String profileName) {
   ResourceResult ensure(SecretSpec spec, boolean empty) {
     Change change = new Change("secret", spec.name());
     DeclaredValue value = DeclaredValue.of(spec.value(), spec.file(), spec.origin(), "secret " + spec.name());
-    if (empty && createdOnEmpty(spec, value)) {
+    if (empty && AwsErrors.unlessThere(() -> create(spec, value)) != null) {
       change.created();
       return change.result();
     }
@@ -41,8 +41,8 @@ public record SecretProvisioner(AwsClients aws, String profileName) {
     return change.result();
   }
 
-  private void create(SecretSpec spec, DeclaredValue value) {
-    aws.secrets().createSecret(r -> {
+  private Object create(SecretSpec spec, DeclaredValue value) {
+    return aws.secrets().createSecret(r -> {
       r.name(spec.name()).tags(Tag.builder().key(Tags.PROFILE).value(profileName).build());
       if (value.isText()) {
         r.secretString(value.text());
@@ -50,19 +50,6 @@ public record SecretProvisioner(AwsClients aws, String profileName) {
         r.secretBinary(SdkBytes.fromByteArray(value.binary()));
       }
     });
-  }
-
-  /** Whether the secret was created; false when one of that name was there after all (then it is checked as usual). */
-  private boolean createdOnEmpty(SecretSpec spec, DeclaredValue value) {
-    try {
-      create(spec, value);
-      return true;
-    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-      if (AwsErrors.alreadyExists(e)) {
-        return false;
-      }
-      throw e;
-    }
   }
 
   /** Sets the declared value whatever the secret holds; returns whether it changed. */

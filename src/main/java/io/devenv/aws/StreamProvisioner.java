@@ -30,7 +30,8 @@ final class StreamProvisioner {
   ResourceResult ensure(StreamSpec spec) {
     Change change = new Change("stream", spec.name());
     StreamDescriptionSummary summary = null;
-    if (empty && createdOnEmpty(spec)) {
+    if (empty && AwsErrors.unlessThere(() -> aws.kinesis().createStream(r -> r.streamName(spec.name()).shardCount(spec.shards())))
+        != null) {
       change.created();
     } else {
       try {
@@ -53,16 +54,4 @@ final class StreamProvisioner {
     return change.result();
   }
 
-  /** Whether the stream was created; false when one of that name was there after all (then it is checked as usual). */
-  private boolean createdOnEmpty(StreamSpec spec) {
-    try {
-      aws.kinesis().createStream(r -> r.streamName(spec.name()).shardCount(spec.shards()));
-      return true;
-    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-      if (AwsErrors.alreadyExists(e)) {
-        return false;
-      }
-      throw e;
-    }
-  }
 }

@@ -52,7 +52,7 @@ final class TableProvisioner {
 
   ResourceResult ensure(TableSpec spec) {
     Change change = new Change("table", spec.name());
-    TableDescription created = empty ? createdOnEmpty(spec) : null;
+    TableDescription created = empty ? AwsErrors.unlessThere(() -> create(spec)) : null;
     if (created == null) {
       Optional<TableDescription> existing = describe(spec.name());
       if (existing.isPresent()) {
@@ -70,18 +70,6 @@ final class TableProvisioner {
     }
     ttl(spec, change);
     return change.result();
-  }
-
-  /** The new table as the create answered; null when one of that name was there after all (then it is checked as usual). */
-  private TableDescription createdOnEmpty(TableSpec spec) {
-    try {
-      return create(spec);
-    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-      if (AwsErrors.alreadyExists(e)) {
-        return null;
-      }
-      throw e;
-    }
   }
 
   /** Creates the table; returns its description as the create answered it (empty if none). */
