@@ -76,7 +76,11 @@ public final class ProfileLoader {
    * it read changed since it was kept. A profile with problems is never kept: each run reports them all.
    */
   public static Profile load(Path file, CheckCache cache) {
-    Map<String, String> environment = System.getenv();
+    return load(file, cache, System.getenv());
+  }
+
+  /** {@link #load(Path, CheckCache)} with the given environment variables (tests pass their own). */
+  public static Profile load(Path file, CheckCache cache, Map<String, String> environment) {
     Path absolute = file.toAbsolutePath().normalize();
     Loaded loaded = cache.get(CACHE_KIND, absolute.toString(), environment, CODEC, () -> {
       Reads reads = Reads.recording();
