@@ -1,7 +1,6 @@
 package io.devenv.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ public final class CheckCache {
   /** Entries kept at most; the oldest go first. */
   static final int MAX_FILES = 256;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
   private final long settleNanos;
@@ -75,7 +73,7 @@ public final class CheckCache {
 
   /** The tree factory codecs build their JSON with. */
   public static com.fasterxml.jackson.databind.node.JsonNodeFactory nodes() {
-    return JSON.getNodeFactory();
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
   }
 
   /**
@@ -136,7 +134,7 @@ public final class CheckCache {
     // Every file older than the check's start (by the settle time): none changed while it was read.
     if (signature.isPresent() && signature.get().settledBefore(startedAt - settleNanos)) {
       try {
-        ObjectNode entry = JSON.createObjectNode();
+        ObjectNode entry = nodes().objectNode();
         entry.put("key", foundKey(kind, subject, found.reads().variables(), environment, signature.get()));
         var files = entry.putArray("files");
         found.reads().files().forEach((path, depth) -> files.addArray().add(path.toString()).add(depth.name()));
@@ -197,7 +195,7 @@ public final class CheckCache {
       boolean settled = signature.isPresent() && signature.get().settledBefore(signedAt - settleNanos)
           && signature.equals(FileSignature.of(inputs)); // and unchanged while it was checked
       if (settled) {
-        ObjectNode entry = JSON.createObjectNode();
+        ObjectNode entry = nodes().objectNode();
         entry.put("key", key);
         entry.set("value", codec.write().apply(value));
         write(file, entry);
@@ -211,7 +209,7 @@ public final class CheckCache {
     if (!Files.isRegularFile(file) || Files.size(file) > MAX_ENTRY_BYTES) {
       return null;
     }
-    return JSON.readTree(Files.readAllBytes(file));
+    return JsonTrees.parse(Files.readAllBytes(file));
   }
 
   private static <T> T read(Path file, String key, Codec<T> codec) {
@@ -235,7 +233,7 @@ public final class CheckCache {
         Files.writeString(dir.resolve(".gitignore"), "# written by devenv: nothing here belongs in git\n*\n");
       }
       // createTempFile makes the file readable by its owner only: check results may quote variables.
-      byte[] bytes = JSON.writeValueAsBytes(entry);
+      byte[] bytes = JsonTrees.bytes(entry);
       if (bytes.length > MAX_ENTRY_BYTES) {
         return;
       }
