@@ -65,4 +65,16 @@ left="$(docker ps -a "${ls_mine[@]}" -q; docker network ls "${ls_mine[@]}" -q)"
 [[ -z "$left" ]] || fail "down left containers or networks: $left"
 trap - EXIT
 
+echo "-- the launcher's class archive: built after a command's first run, mapped by the next, picocli in it"
+archive=""
+for ((i = 0; i < 600; i++)); do
+  archive="$(find target/cds -name 'status-*.jsa' -newer target/devenv.jar 2>/dev/null | head -1)"
+  [[ -n "$archive" ]] && break
+  sleep 0.1
+done
+[[ -n "$archive" ]] || fail "no class archive target/cds/status-*.jsa 60 s after status first ran"
+DEVENV_JAVA_OPTS="-Xlog:class+load=info:file=target/smoke-class-load.txt" ./devenv status -p "$profile" >/dev/null 2>&1 || true
+grep -q 'picocli.CommandLine source: shared objects file' target/smoke-class-load.txt \
+  || fail "status did not load picocli from its class archive $archive"
+
 echo "smoke: devenv up, status, env, up again, down all worked as a user runs them, on MiniStack and on LocalStack (default preset)"

@@ -79,7 +79,10 @@ best_limit=$(sort -n "$work/limit" | head -1)
 requests="$(grep -o '[0-9]* requests' <<<"$out"): $(grep -o '[0-9]* for resources' <<<"$out"), $(grep -o '[0-9]* for seeds' <<<"$out")"
 
 # (a) cold up through the launcher, as a user runs it
+source bench/archives.sh
 ./devenv up -p "$profile" --detach >/dev/null 2>&1 # the up class archive
+./devenv down -p "$profile" >/dev/null 2>&1 # and down's
+await_archives up down
 : >"$work/cold"
 for ((i = 1; i <= rounds; i++)); do
   ./devenv down -p "$profile" >/dev/null

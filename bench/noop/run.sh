@@ -54,15 +54,18 @@ ministack=$(bash .ci/prepare-emulators.sh)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # The jar and each command's class archive, made before anything is timed.
+source bench/archives.sh
 ./devenv --version >/dev/null
 ./devenv validate >/dev/null
 ./devenv plan >/dev/null
+await_archives other validate plan
 
 series validate "$rounds" ./devenv validate
 series plan "$rounds" ./devenv plan
 
 # Docker engine: cold (after down), then no-ops.
 ./devenv up -p "$profile" --detach >/dev/null 2>&1 && ./devenv up -p "$profile" --detach >/dev/null 2>&1 # the up archive
+await_archives up down
 : >"$work/docker-cold"
 for ((i = 1; i <= cold_rounds; i++)); do
   ./devenv down -p "$profile" >/dev/null

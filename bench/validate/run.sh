@@ -35,8 +35,10 @@ stat() { echo "$(cut -d' ' -f1 <"$work/$1" | median) s ($(cut -d' ' -f1 <"$work/
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # The jar, each command's class archive and the cache, made before anything is timed.
+source bench/archives.sh
 ./devenv --version >/dev/null
 for c in validate plan; do ./devenv "$c" >/dev/null; ./devenv "$c" >/dev/null; done
+await_archives other validate plan
 
 series floor ./devenv --version
 series validate ./devenv validate

@@ -39,24 +39,65 @@ public final class Main {
       // warns of blocked threads on a busy machine: devenv reconnects and reports what matters itself.
       System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "off");
       System.setProperty("org.slf4j.simpleLogger.log.io.vertx", "off");
-      QUIET_JUL.setLevel(java.util.logging.Level.OFF);
     }
+    // vert.x logs through SLF4J (so the level above applies), never java.util.logging: starting
+    // java.util.logging would look for a logging back-end in every jar on the class path.
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    // SLF4J's provider named, not looked for in every jar (its ServiceLoader scan of ~120 jars).
+    System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
+    // picocli would look for Groovy's Closure class, in every jar, to find none.
+    System.setProperty("picocli.disable.closures", "true");
   }
-
-  /** vert.x may log through java.util.logging; held so the level is not garbage-collected with the logger. */
-  private static final java.util.logging.Logger QUIET_JUL = java.util.logging.Logger.getLogger("io.vertx");
 
   /** Runs one command line and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    int code = commandLine(out, err).execute(args);
+    int code = commandLine(out, err, args).execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
-  /** The whole command line, writing to the given writers. */
+  /** The whole command line, every subcommand built, writing to the given writers. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return withSubcommands(out, err, DevenvCommand.SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * The command line for these arguments: with only the subcommand they name when picocli parses
+   * them to exactly that one (building every command's model costs a tenth of a second of start-up),
+   * else the whole one, so that help, suggestions and errors are what the whole one prints.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+    String named = null;
+    for (String arg : args) {
+      if (DevenvCommand.SUBCOMMANDS.containsKey(arg)) {
+        named = arg;
+        break;
+      }
+    }
+    CommandLine narrow = withSubcommands(out, err, named == null ? java.util.List.of() : java.util.List.of(named));
+    return parsesTo(narrow, named, args) ? narrow : commandLine(out, err);
+  }
+
+  /** Whether these arguments name that subcommand, or (name null) only ask for the version. */
+  private static boolean parsesTo(CommandLine cli, String name, String... args) {
+    try {
+      ParseResult parsed = cli.parseArgs(args);
+      if (name == null) {
+        return !parsed.hasSubcommand() && parsed.isVersionHelpRequested();
+      }
+      return parsed.hasSubcommand() && parsed.subcommand().commandSpec().name().equals(name);
+    } catch (CommandLine.ParameterException e) {
+      return false;
+    }
+  }
+
+  private static CommandLine withSubcommands(PrintWriter out, PrintWriter err, Iterable<String> names) {
     CommandLine cli = new CommandLine(new DevenvCommand());
+    for (String name : names) {
+      cli.addSubcommand(name, DevenvCommand.SUBCOMMANDS.get(name).get());
+    }
     // Every line devenv prints passes here: no user string reaches the terminal with raw controls.
     cli.setOut(new PrintWriter(Text.terminalSafe(out), true));
     cli.setErr(new PrintWriter(Text.terminalSafe(err), true));
