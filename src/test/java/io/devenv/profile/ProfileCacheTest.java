@@ -242,6 +242,16 @@ class ProfileCacheTest {
     assertThat(ProfileLoader.load(root.resolve("profiles/default.yaml"), CheckCache.none(), environment)).isEqualTo(expected);
   }
 
+  @Test
+  @DisplayName("With the cache off (DEVENV_CACHE=off gives CheckCache.none()) every load reads the files and nothing is written")
+  void cacheOff() {
+    Profile expected = fresh("profiles/default.yaml");
+    for (int run = 0; run < 2; run++) {
+      assertThat(ProfileLoader.load(root.resolve("profiles/default.yaml"), CheckCache.none(), environment)).isEqualTo(expected);
+    }
+    assertThat(root.resolve(".devenv")).as("nothing written").doesNotExist();
+  }
+
   /** Loads (kept), marks the entry, changes something, loads again: the change must show, as a fresh load has it. */
   private void assertChangeSeen(String profile, Change change, java.util.function.Consumer<Profile> seen) throws Exception {
     Profile before = load(profile);
