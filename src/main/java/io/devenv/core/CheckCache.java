@@ -35,7 +35,6 @@ public final class CheckCache {
   /** Entries kept at most; the oldest go first. */
   static final int MAX_FILES = 256;
 
-
   private final Path dir;
   private final long settleNanos;
   private final String build;
@@ -105,7 +104,7 @@ public final class CheckCache {
    * (a profile and the files it names): the entry keeps the list of paths and environment variables the
    * check reported, and is used only while every one of them is as it was.
    *
-   * @param subject what is checked ("the profile /p/profiles/default.yaml"): names the entry, part of its key
+   * @param subject what is checked (a profile: its absolute path): names the entry, part of its key
    * @param environment where the reported variables are looked up again (their values are hashed, never stored)
    */
   public <T> T get(String kind, String subject, Map<String, String> environment, Codec<T> codec,
