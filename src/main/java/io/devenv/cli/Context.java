@@ -16,10 +16,13 @@ import java.nio.file.Path;
  */
 public final class Context {
 
-  static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made on first use: most runs print no JSON, and the Java time module costs a start-up's worth of class loading. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final GlobalOptions options;
   private final PrintWriter out;
@@ -57,7 +60,7 @@ public final class Context {
   /** Writes {@code value} as the command's JSON document on stdout. */
   public void printJson(Object value) {
     try {
-      out.println(JSON.writeValueAsString(value));
+      out.println(Json.MAPPER.writeValueAsString(value));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON output", e);
     }
@@ -88,8 +91,13 @@ public final class Context {
     return checkCache;
   }
 
-  /** Loads and validates the selected profile. */
+  /** Loads and validates the selected profile (from the check cache when none of its files changed). */
   public Profile profile() {
-    return ProfileLoader.load(profileFile());
+    return profile(profileFile());
+  }
+
+  /** Loads and validates {@code file} (from the check cache when none of its files changed). */
+  public Profile profile(Path file) {
+    return ProfileLoader.load(file, checkCache());
   }
 }

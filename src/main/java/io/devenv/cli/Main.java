@@ -19,6 +19,7 @@ public final class Main {
   public static void main(String[] args) {
     configureLogging(java.util.Arrays.asList(args).contains("--verbose"));
     io.devenv.lifecycle.CommandLineProcess.prepare();
+    io.devenv.lifecycle.CommandLineProcess.prepareDockerUp(args);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));

@@ -4,7 +4,6 @@ import io.devenv.core.ExitCode;
 import io.devenv.profile.Origin;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileException;
-import io.devenv.profile.ProfileLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ final class ProfilesCommand extends BaseCommand {
       row.put("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
       row.put("file", Origin.display(file));
       try {
-        Profile profile = ProfileLoader.load(file);
+        Profile profile = context.profile(file);
         row.put("profile", profile.name());
         row.put("description", profile.description() == null ? "" : profile.description());
         row.put("contents", contents(profile));

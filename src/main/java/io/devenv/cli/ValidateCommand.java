@@ -7,7 +7,6 @@ import io.devenv.profile.Origin;
 import io.devenv.profile.Problem;
 import io.devenv.profile.Profile;
 import io.devenv.profile.ProfileException;
-import io.devenv.profile.ProfileLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ final class ValidateCommand extends BaseCommand {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("file", Origin.display(file));
       try {
-        Profile profile = ProfileLoader.load(file);
+        Profile profile = context.profile(file);
         // Seed files and manifests too: everything that can be checked without starting anything.
         List<String> offline = OfflineChecks.problems(profile, context.checkCache());
         if (!offline.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.devenv.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +34,6 @@ public final class CheckCache {
   static final long MAX_ENTRY_BYTES = 32L * 1024 * 1024;
   /** Entries kept at most; the oldest go first. */
   static final int MAX_FILES = 256;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
   private final long settleNanos;
@@ -75,7 +72,7 @@ public final class CheckCache {
 
   /** The tree factory codecs build their JSON with. */
   public static com.fasterxml.jackson.databind.node.JsonNodeFactory nodes() {
-    return JSON.getNodeFactory();
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
   }
 
   /**
@@ -99,6 +96,92 @@ public final class CheckCache {
     return value;
   }
 
+  /** A check's result and what the check read to make it. */
+  public record Found<T>(T value, Reads reads) {}
+
+  /**
+   * {@link #get(String, List, String, Codec, Supplier)} for a check that finds what it reads as it runs
+   * (a profile and the files it names): the entry keeps the list of paths and environment variables the
+   * check reported, and is used only while every one of them is as it was.
+   *
+   * @param subject what is checked (a profile: its absolute path): names the entry, part of its key
+   * @param environment where the reported variables are looked up again (their values are hashed, never stored)
+   */
+  public <T> T get(String kind, String subject, Map<String, String> environment, Codec<T> codec,
+      Supplier<Found<T>> check) {
+    String runKey = kind + "\n" + subject;
+    @SuppressWarnings("unchecked")
+    T remembered = (T) memory.get(runKey);
+    if (remembered != null) {
+      return remembered;
+    }
+    T value = dir == null ? check.get().value() : fromDisk(kind, subject, environment, codec, check);
+    memory.put(runKey, value);
+    return value;
+  }
+
+  private <T> T fromDisk(String kind, String subject, Map<String, String> environment, Codec<T> codec,
+      Supplier<Found<T>> check) {
+    Path file = dir.resolve(kind + "-" + sha256(kind + "\n" + subject).substring(0, 24) + ".json");
+    T cached = readFound(file, kind, subject, environment, codec);
+    if (cached != null) {
+      return cached;
+    }
+    long startedAt = System.currentTimeMillis() * 1_000_000L;
+    Found<T> found = check.get();
+    Optional<FileSignature> signature = FileSignature.of(found.reads().files());
+    // Every file older than the check's start (by the settle time): none changed while it was read.
+    if (signature.isPresent() && signature.get().settledBefore(startedAt - settleNanos)) {
+      try {
+        ObjectNode entry = nodes().objectNode();
+        entry.put("key", foundKey(kind, subject, found.reads().variables(), environment, signature.get()));
+        var files = entry.putArray("files");
+        found.reads().files().forEach((path, depth) -> files.addArray().add(path.toString()).add(depth.name()));
+        var variables = entry.putArray("variables");
+        found.reads().variables().forEach(variables::add);
+        entry.set("value", codec.write().apply(found.value()));
+        write(file, entry);
+      } catch (RuntimeException e) {
+        // a value the codec cannot keep: the next run checks again
+      }
+    }
+    return found.value();
+  }
+
+  private <T> T readFound(Path file, String kind, String subject, Map<String, String> environment, Codec<T> codec) {
+    try {
+      JsonNode entry = readEntry(file);
+      if (entry == null || !entry.path("files").isArray() || !entry.path("variables").isArray() || !entry.has("value")) {
+        return null;
+      }
+      Map<Path, FileSignature.Depth> files = new java.util.LinkedHashMap<>();
+      for (JsonNode f : entry.get("files")) {
+        files.put(Path.of(f.get(0).asText()), FileSignature.Depth.valueOf(f.get(1).asText()));
+      }
+      java.util.Set<String> variables = new java.util.TreeSet<>();
+      entry.get("variables").forEach(v -> variables.add(v.asText()));
+      Optional<FileSignature> signature = FileSignature.of(files);
+      if (signature.isEmpty()
+          || !foundKey(kind, subject, variables, environment, signature.get()).equals(entry.path("key").asText())) {
+        return null;
+      }
+      return codec.read().apply(entry.get("value"));
+    } catch (IOException | RuntimeException e) {
+      return null; // a damaged entry is a miss, never an error
+    }
+  }
+
+  /** The key of a found check: this build, the subject, the variables' values (hashed) and the files' signature. */
+  private String foundKey(String kind, String subject, java.util.Set<String> variables, Map<String, String> environment,
+      FileSignature signature) {
+    StringBuilder text = new StringBuilder(kind).append('\n').append(build).append('\n').append(subject).append('\n');
+    for (String name : variables) {
+      String value = environment.get(name);
+      text.append(name).append(value == null ? " unset" : "=" + value.length() + ":" + value).append('\n');
+    }
+    return sha256(text.append(signature.text()).toString());
+  }
+
   private <T> T fromDisk(String kind, List<Path> inputs, String options, Codec<T> codec, Supplier<T> check) {
     long signedAt = System.currentTimeMillis() * 1_000_000L;
     Optional<FileSignature> signature = FileSignature.of(inputs);
@@ -111,18 +194,26 @@ public final class CheckCache {
       boolean settled = signature.isPresent() && signature.get().settledBefore(signedAt - settleNanos)
           && signature.equals(FileSignature.of(inputs)); // and unchanged while it was checked
       if (settled) {
-        write(file, key, codec.write().apply(value));
+        ObjectNode entry = nodes().objectNode();
+        entry.put("key", key);
+        entry.set("value", codec.write().apply(value));
+        write(file, entry);
       }
     }
     return value;
   }
 
+  /** An entry's JSON, or null when there is none (or one too large to be worth reading). */
+  private static JsonNode readEntry(Path file) throws IOException {
+    if (!Files.isRegularFile(file) || Files.size(file) > MAX_ENTRY_BYTES) {
+      return null;
+    }
+    return JsonTrees.parse(Files.readAllBytes(file));
+  }
+
   private static <T> T read(Path file, String key, Codec<T> codec) {
     try {
-      if (!Files.isRegularFile(file) || Files.size(file) > MAX_ENTRY_BYTES) {
-        return null;
-      }
-      JsonNode entry = JSON.readTree(Files.readAllBytes(file));
+      JsonNode entry = readEntry(file);
       if (entry == null || !key.equals(entry.path("key").asText()) || !entry.has("value")) {
         return null;
       }
@@ -132,7 +223,7 @@ public final class CheckCache {
     }
   }
 
-  private void write(Path file, String key, JsonNode value) {
+  private void write(Path file, ObjectNode entry) {
     Path temp = null;
     try {
       if (!Files.isDirectory(dir)) {
@@ -140,11 +231,8 @@ public final class CheckCache {
         // Ignored by git on its own, even where .devenv/ has no .gitignore yet.
         Files.writeString(dir.resolve(".gitignore"), "# written by devenv: nothing here belongs in git\n*\n");
       }
-      ObjectNode entry = JSON.createObjectNode();
-      entry.put("key", key);
-      entry.set("value", value);
       // createTempFile makes the file readable by its owner only: check results may quote variables.
-      byte[] bytes = JSON.writeValueAsBytes(entry);
+      byte[] bytes = JsonTrees.bytes(entry);
       if (bytes.length > MAX_ENTRY_BYTES) {
         return;
       }

@@ -25,14 +25,35 @@ public record FileSignature(String text, long newestNanos) {
   /** Trees with more entries than this are not signed: walking them would cost what the cache saves. */
   public static final int MAX_ENTRIES = 2_000;
 
+  /** How much of a path a signature covers: what the check that read it depends on. */
+  public enum Depth {
+    /** Only whether it exists and as what (file, directory, other): a path checked, never read. */
+    KIND,
+    /** The entry itself: a file's content, a directory's list of names (its own times move when one is added or removed). */
+    ENTRY,
+    /** A file's content, or a directory and every entry below it, walked. */
+    TREE
+  }
+
   /** Files and directories (walked, links followed) as one signature; empty when one tree is too large. */
   public static Optional<FileSignature> of(List<Path> paths) {
+    Map<Path, Depth> trees = new java.util.LinkedHashMap<>();
+    paths.forEach(p -> trees.put(p, Depth.TREE));
+    return of(trees);
+  }
+
+  /** Paths, each to its depth, as one signature (in the map's order); empty when one tree is too large. */
+  public static Optional<FileSignature> of(Map<Path, Depth> paths) {
     StringBuilder text = new StringBuilder();
     long[] newest = {0};
     int[] entries = {0};
-    for (Path path : paths) {
-      Path abs = path.toAbsolutePath().normalize();
-      if (!Files.isDirectory(abs)) {
+    for (Map.Entry<Path, Depth> input : paths.entrySet()) {
+      Path abs = input.getKey().toAbsolutePath().normalize();
+      if (input.getValue() == Depth.KIND) {
+        text.append(abs).append('\t').append(kind(abs, newest)).append('\n');
+        continue;
+      }
+      if (input.getValue() == Depth.ENTRY || !Files.isDirectory(abs)) {
         text.append(entry(abs, newest)).append('\n');
         continue;
       }
@@ -59,6 +80,19 @@ public record FileSignature(String text, long newestNanos) {
    */
   public boolean settledBefore(long instantNanos) {
     return newestNanos < instantNanos;
+  }
+
+  /** "f", "d", "o" (another kind: a device, a FIFO) or "absent", links followed as the checks follow them. */
+  private static String kind(Path path, long[] newest) {
+    try {
+      Map<String, Object> a = Files.readAttributes(path, "basic:isDirectory,isRegularFile");
+      return Boolean.TRUE.equals(a.get("isDirectory")) ? "d" : Boolean.TRUE.equals(a.get("isRegularFile")) ? "f" : "o";
+    } catch (NoSuchFileException e) {
+      return "absent";
+    } catch (IOException | RuntimeException e) {
+      newest[0] = Long.MAX_VALUE; // never settled: a result that depends on it is not kept
+      return "unreadable";
+    }
   }
 
   private static String entry(Path path, long[] newest) {

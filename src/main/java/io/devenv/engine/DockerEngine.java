@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
 
@@ -77,12 +78,31 @@ public final class DockerEngine implements Engine {
    * {@link #start} needs it: {@code up} calls this before it loads the profile. Never fails.
    */
   public DockerEngine prepare() {
-    FutureTask<Optional<DockerClient>> task = new FutureTask<>(() -> quick.get());
-    prepared = task;
+    FutureTask<Optional<DockerClient>> early = EARLY.getAndSet(null);
+    prepared = early != null ? early : started(new FutureTask<>(() -> quick.get()));
+    return this;
+  }
+
+  /** A lookup client begun by {@link #prepareEarly}, for the first {@link #prepare} of this process. */
+  private static final AtomicReference<FutureTask<Optional<DockerClient>>> EARLY = new AtomicReference<>();
+
+  /**
+   * Starts making the reuse lookup's client before the command line is even parsed (picocli and
+   * the profile take a fifth of a second that it can use): the command line calls it for an
+   * {@code up} on the Docker engine. Never fails; a client nobody takes is dropped with the process.
+   */
+  public static void prepareEarly() {
+    FutureTask<Optional<DockerClient>> task = new FutureTask<>(DockerAccess::withoutDiscovery);
+    if (EARLY.compareAndSet(null, task)) {
+      started(task);
+    }
+  }
+
+  private static FutureTask<Optional<DockerClient>> started(FutureTask<Optional<DockerClient>> task) {
     Thread t = new Thread(task, "devenv-docker-lookup");
     t.setDaemon(true);
     t.start();
-    return this;
+    return task;
   }
 
   /** The lookup's client: the prepared one, or one made now. */

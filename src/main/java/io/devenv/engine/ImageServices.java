@@ -83,6 +83,16 @@ public final class ImageServices {
     } catch (NotFoundException e) {
       return; // not here yet: pulled on start, and then an image of the registry makes no such claim
     }
+    requireServed(profile, image, labels);
+  }
+
+  /**
+   * The same, from labels already read: a container's labels carry its image's, so a reused
+   * emulator is checked without asking Docker about the image.
+   *
+   * @throws DevenvException exit 2, as {@link #check}
+   */
+  static void requireServed(Profile profile, String image, Map<String, String> labels) {
     List<String> problems = problems(profile, image, labels);
     if (!problems.isEmpty()) {
       String detail = problems.size() == 1 ? null : String.join("\n", problems.subList(1, problems.size()));

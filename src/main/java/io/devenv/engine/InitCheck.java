@@ -18,7 +18,10 @@ public enum InitCheck {
   /** MiniStack: 200 once its ready.d scripts have run, 503 before. */
   MINISTACK("/_ministack/ready");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made when an init endpoint is first read: the presets name their check long before (plan never reads one). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final String path;
 
@@ -39,7 +42,7 @@ public enum InitCheck {
         return true;
       default:
         try {
-          JsonNode completed = JSON.readTree(body).path("completed");
+          JsonNode completed = Json.MAPPER.readTree(body).path("completed");
           return completed.isBoolean() ? completed.asBoolean() : completed.path("ready").asBoolean(false);
         } catch (IOException e) {
           return false;

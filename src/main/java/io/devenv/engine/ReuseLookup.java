@@ -32,7 +32,8 @@ final class ReuseLookup {
 
   /**
    * The environment, when every container the profile needs runs as it should; the same checks as
-   * {@link DockerEngine#start} make first (preset, the image's services, the cluster's images).
+   * {@link DockerEngine#start} make first (preset, the services the emulator's image declares it
+   * lacks, read from the running container's labels, which carry its image's; the cluster's images).
    *
    * @throws io.devenv.core.DevenvException for a profile the engine cannot run, as start would
    */
@@ -43,15 +44,13 @@ final class ReuseLookup {
       return Optional.empty();
     }
     EmulatorPreset.check(profile, options.environment());
-    ImageServices.check(docker, profile);
     if (wantK3s) {
       K3sImages.requirePresent(docker, profile.kubernetes().images());
     }
     EmulatorSettings emulator = wantAws ? EmulatorSettings.of(profile, options.environment()) : null;
     String k3sImage = EnvironmentStarter.k3sImage(profile);
-    if ((wantAws && !ImagePull.present(docker, emulator.image())) || (wantK3s && !ImagePull.present(docker, k3sImage))) {
-      return Optional.empty();
-    }
+    // No image is asked about: a container that runs needs no pull, and when there is none the full
+    // path checks the image (its presence, the services it declares it lacks) before it starts one.
     EnvironmentId id = new EnvironmentId(options.projectDir(), profile.name());
     String network = id.baseName();
     Container aws = null;
@@ -72,7 +71,9 @@ final class ReuseLookup {
     }
     AwsAccess awsAccess = null;
     if (wantAws) {
-      awsAccess = DockerObjects.awsAccess(DockerObjects.inspect(docker, aws.getId()), profile, network);
+      InspectContainerResponse info = DockerObjects.inspect(docker, aws.getId());
+      ImageServices.requireServed(profile, emulator.image(), info.getConfig() == null ? null : info.getConfig().getLabels());
+      awsAccess = DockerObjects.awsAccess(info, profile, network);
       boolean portAsAsked = options.awsHostPort() <= 0 || awsAccess.endpoint().getPort() == options.awsHostPort();
       if (!portAsAsked || !HealthProbe.once(awsAccess.endpoint(), emulator.probePath()).equals("healthy")) {
         return Optional.empty(); // the full path waits for it a while, or replaces it

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
 import org.testcontainers.utility.TestcontainersConfiguration;
@@ -47,18 +44,17 @@ final class TestcontainersHost {
   record Settings(String dockerHost, String tcHost, String tcDockerHost, String strategy, boolean otherConfig,
       boolean defaultSocket) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made only when a Docker config file is there to read: most machines that reach this have none. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /**
-   * The local Docker socket reaches no TLS endpoint: an SSL context that trusts no one stands in
-   * for the system default, so that the JDK's CA store is not parsed for a connection that never
-   * uses it.
+   * The local Docker socket reaches no TLS endpoint, but docker-java's transport takes the JDK's
+   * default SSL context (and parses its CA store) when given none: {@link NoTlsContext} stands in,
+   * without starting the JDK's TLS provider either.
    */
-  private static final SSLConfig NO_TLS = () -> {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(new KeyManager[0], new TrustManager[0], null);
-    return context;
-  };
+  private static final SSLConfig NO_TLS = NoTlsContext::new;
 
   private TestcontainersHost() {}
 
@@ -86,8 +82,11 @@ final class TestcontainersHost {
         Files.exists(DEFAULT_SOCKET)));
   }
 
-  /** A docker-java client on that socket, made the way Testcontainers makes its own. */
+  /** A docker-java client on that Unix socket, made the way Testcontainers makes its own. */
   static DockerClient client(URI host) {
+    if (!"unix".equals(host.getScheme())) {
+      throw new IllegalArgumentException("not a Unix socket: " + host); // TLS may be needed: discovery decides
+    }
     return DockerClientProviderStrategy.getClientForConfig(TransportConfig.builder().dockerHost(host).sslConfig(NO_TLS).build());
   }
 
@@ -104,7 +103,7 @@ final class TestcontainersHost {
       return false;
     }
     try {
-      JsonNode context = JSON.readTree(config.toFile()).path("currentContext");
+      JsonNode context = Json.MAPPER.readTree(config.toFile()).path("currentContext");
       return !context.isMissingNode() && !context.asText().isEmpty() && !context.asText().equals("default");
     } catch (IOException | RuntimeException e) {
       return true; // unreadable: let discovery decide

@@ -19,7 +19,10 @@ import java.util.Optional;
  */
 final class ApiKinds {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  /** Made on first use: plan asks isCrd (a name check) of every object, and namespaced of few or none. */
+  private static final class Serialization {
+    static final KubernetesSerialization INSTANCE = new KubernetesSerialization();
+  }
 
   private final Map<String, Boolean> fromCrds = new HashMap<>();
   private final KubernetesClient client;
@@ -48,7 +51,7 @@ final class ApiKinds {
     if (crd != null) {
       return Optional.of(crd);
     }
-    Class<? extends KubernetesResource> type = SERIALIZATION.getRegisteredKubernetesResource(apiVersion, kind);
+    Class<? extends KubernetesResource> type = Serialization.INSTANCE.getRegisteredKubernetesResource(apiVersion, kind);
     if (type != null && type != GenericKubernetesResource.class) {
       return Optional.of(Namespaced.class.isAssignableFrom(type));
     }

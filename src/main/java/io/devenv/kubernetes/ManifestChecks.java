@@ -18,7 +18,11 @@ import java.util.Map;
  */
 public final class ManifestChecks {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  /** Made on first use: a validate whose manifests' results come from the check cache never needs it. */
+  private static final class Serialization {
+    static final KubernetesSerialization INSTANCE = new KubernetesSerialization();
+  }
+
   private static final List<String> CONFIG_MAP_REFERENCES = List.of("configMapRef", "configMapKeyRef", "configMap");
 
   private ManifestChecks() {}
@@ -39,7 +43,7 @@ public final class ManifestChecks {
     for (ManifestDocument d : documents) {
       ManifestTypes.typeError(d.object()).ifPresent(error -> problems.add(problem(d, d.displayName() + ": " + error)));
       if (!profile.needsAws()) {
-        awsReference(SERIALIZATION.convertValue(d.object(), JsonNode.class), "").ifPresent(path -> problems.add(problem(d,
+        awsReference(Serialization.INSTANCE.convertValue(d.object(), JsonNode.class), "").ifPresent(path -> problems.add(problem(d,
             d.displayName() + " reads ConfigMap " + AwsWiring.CONFIG_MAP + " (" + path + "), which devenv writes only for a"
                 + " profile with AWS resources; declare them under `aws`, or drop the reference")));
       }

@@ -33,10 +33,12 @@ final class Binder {
   private final List<Problem> problems;
   private final Locations locations = new Locations();
   private final Scalars scalars;
+  private final io.devenv.core.Reads reads;
 
-  Binder(List<Problem> problems) {
+  Binder(List<Problem> problems, io.devenv.core.Reads reads) {
     this.problems = problems;
     this.scalars = new Scalars(problems);
+    this.reads = reads;
   }
 
   /** Where each record bound so far, and each of its keys, was written. */
@@ -153,6 +155,7 @@ final class Binder {
   }
 
   private void checkPath(Scalar s, Path p, Exists.Kind kind, String path) {
+    reads.probed(p);
     boolean ok = switch (kind) {
       case FILE -> Files.isRegularFile(p);
       case DIRECTORY -> Files.isDirectory(p);

@@ -1,7 +1,11 @@
 package io.devenv.profile;
 
+import io.devenv.core.CheckCache;
+import io.devenv.core.Reads;
 import io.devenv.core.SafeFiles;
 import io.devenv.profile.Interpolation.UnsetException;
+import io.devenv.profile.terraform.NotEmulated;
+import io.devenv.profile.terraform.TerraformImport;
 import io.devenv.profile.yaml.YamlNode;
 import io.devenv.profile.yaml.YamlNode.Entry;
 import io.devenv.profile.yaml.YamlNode.Mapping;
@@ -29,7 +33,22 @@ import java.util.function.Function;
  */
 public final class ProfileLoader {
 
+  /** The check cache's name for a loaded profile. */
+  static final String CACHE_KIND = "profile";
+
+  private static final CheckCache.Codec<Loaded> CODEC = new CheckCache.Codec<>(
+      loaded -> ProfileCodec.write(loaded, Loaded.class), node -> (Loaded) ProfileCodec.read(node, Loaded.class));
+
   private final Map<String, String> environment;
+  private final Reads reads;
+  private List<NotEmulated> notEmulated = List.of();
+
+  /**
+   * A profile as loaded, and what its Terraform declares that devenv does not create.
+   *
+   * @param notEmulated "aws_iam_role.thumbnailer (main.tf:98)" and the like, in the order declared
+   */
+  public record Loaded(Profile profile, List<NotEmulated> notEmulated) {}
 
   /** A loader that reads {@code ${VAR}} from the process environment. */
   public ProfileLoader() {
@@ -38,12 +57,39 @@ public final class ProfileLoader {
 
   /** A loader with the given environment variables (tests pass their own). */
   public ProfileLoader(Map<String, String> environment) {
+    this(environment, Reads.NONE);
+  }
+
+  private ProfileLoader(Map<String, String> environment, Reads reads) {
     this.environment = Map.copyOf(environment);
+    this.reads = reads;
   }
 
   /** Loads the profile in {@code file}. */
   public static Profile load(Path file) {
     return new ProfileLoader().loadFile(file);
+  }
+
+  /**
+   * Loads the profile in {@code file}, or takes it from {@code cache} when none of the files it was made
+   * from (the profile, what it extends, its Terraform, every path it names) nor the environment variables
+   * it read changed since it was kept. A profile with problems is never kept: each run reports them all.
+   */
+  public static Profile load(Path file, CheckCache cache) {
+    return load(file, cache, System.getenv());
+  }
+
+  /** {@link #load(Path, CheckCache)} with the given environment variables (tests pass their own). */
+  public static Profile load(Path file, CheckCache cache, Map<String, String> environment) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Loaded loaded = cache.get(CACHE_KIND, absolute.toString(), environment, CODEC, () -> {
+      Reads reads = Reads.recording();
+      ProfileLoader loader = new ProfileLoader(environment, reads);
+      Profile profile = loader.loadFile(absolute);
+      return new CheckCache.Found<>(new Loaded(profile, loader.notEmulated), reads);
+    });
+    TerraformImport.remember(loaded.profile(), loaded.notEmulated());
+    return loaded.profile();
   }
 
   /** Loads {@code yaml} as if it were the content of {@code pretendFile} (paths resolve from its directory). */
@@ -74,7 +120,7 @@ public final class ProfileLoader {
         .toList();
     Map<String, String> variables = variables(tree, problems);
     Mapping filled = (Mapping) interpolate(without(tree, "extends"), name -> lookup(name, variables), problems, "");
-    Binder binder = new Binder(problems);
+    Binder binder = new Binder(problems, reads);
     Profile bound = withTerraform(binder.bind(filled, Profile.class), problems);
     Validator validator = new Validator(problems, binder.locations());
     validator.validate(bound);
@@ -84,6 +130,7 @@ public final class ProfileLoader {
     if (!problems.isEmpty()) {
       throw new ProfileException(absolute, sorted(problems, absolute));
     }
+    TerraformImport.remember(profile, notEmulated);
     return profile;
   }
 
@@ -164,8 +211,9 @@ public final class ProfileLoader {
     return String.join(" → ", names) + "; remove one of these extends";
   }
 
-  private static byte[] readBytes(Path file, Origin namedAt, List<Problem> problems) {
+  private byte[] readBytes(Path file, Origin namedAt, List<Problem> problems) {
     boolean extended = namedAt.line() > 0;
+    reads.read(file);
     try {
       return SafeFiles.read(file, SafeFiles.PROFILE_LIMIT);
     } catch (NoSuchFileException e) {
@@ -204,10 +252,11 @@ public final class ProfileLoader {
     Map<String, String> out = new LinkedHashMap<>();
     if (tree.get("variables") instanceof Mapping vars) {
       vars.entries().forEach((name, entry) -> {
+        reads.variable(name);
         if (environment.containsKey(name)) {
           out.put(name, environment.get(name));
         } else if (entry.value() instanceof Scalar s && !s.isNull()) {
-          String value = fill(s, environment::get, problems);
+          String value = fill(s, this::environmentValue, problems);
           if (value != null) {
             out.put(name, value);
           }
@@ -217,8 +266,13 @@ public final class ProfileLoader {
     return Collections.unmodifiableMap(out);
   }
 
+  private String environmentValue(String name) {
+    reads.variable(name);
+    return environment.get(name);
+  }
+
   private String lookup(String name, Map<String, String> variables) {
-    String fromEnvironment = environment.get(name);
+    String fromEnvironment = environmentValue(name);
     return fromEnvironment != null ? fromEnvironment : variables.get(name);
   }
 
@@ -261,8 +315,10 @@ public final class ProfileLoader {
   }
 
   /** The aws section with the resources of the Terraform directories it names (aws.terraform) added. */
-  private static Profile withTerraform(Profile p, List<Problem> problems) {
-    AwsSpec aws = io.devenv.profile.terraform.TerraformImport.apply(p.aws(), problems);
+  private Profile withTerraform(Profile p, List<Problem> problems) {
+    List<NotEmulated> missing = new ArrayList<>();
+    AwsSpec aws = TerraformImport.apply(p.aws(), problems, reads, missing);
+    notEmulated = List.copyOf(missing);
     return aws == p.aws() ? p
         : new Profile(p.origin(), p.name(), p.description(), p.extendsFiles(), p.variables(), aws, p.kubernetes(), p.seed());
   }

@@ -104,7 +104,7 @@ class CheckCacheCliTest {
   void validateHitEqualsMiss() throws Exception {
     Run miss = devenv("hit", "validate");
     assertThat(miss.code()).as(miss.err()).isEqualTo(ExitCode.OK);
-    assertThat(entries("hit")).as("a seed-file and a manifests entry").hasSize(2);
+    assertThat(entries("hit")).as("a profile, a seed-file and a manifests entry").hasSize(3);
     FileTime mark = FileTime.fromMillis(946_684_800_000L);
     markEntries("hit", mark);
 

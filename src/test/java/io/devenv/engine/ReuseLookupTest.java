@@ -1,8 +1,10 @@
 package io.devenv.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
 import io.devenv.environment.Environment;
 import io.devenv.profile.Profile;
@@ -114,6 +116,37 @@ class ReuseLookupTest {
     // And the full path then replaces it, after which the lookup finds the new one
     engine.start(profile, options());
     assertThat(lookup(profile)).as("found after the full path recreated it").isPresent();
+  }
+
+  @Test
+  @DisplayName("a reused emulator whose image declares a service it lacks fails as start does, read from the container's labels")
+  void imageServicesReadFromTheRunningContainer() {
+    // Given an image that declares DynamoDB unavailable (the MiniStack image with the label) and an emulator of it running
+    String base = engine.docker().createContainerCmd(DockerRequirements.MINISTACK_IMAGE).exec().getId();
+    String image = "devenv-test/ministack-without-dynamodb:reuse-lookup-test";
+    engine.docker().commitCmd(base).withRepository("devenv-test/ministack-without-dynamodb").withTag("reuse-lookup-test")
+        .withLabels(Map.of(ImageServices.UNAVAILABLE, "dynamodb", ImageServices.REASON, "left out of this test image")).exec();
+    engine.docker().removeContainerCmd(base).withForce(true).exec();
+    try {
+      String emulator = "name: labelled\naws:\n  emulator: ministack\n  image: " + image + "\n  region: eu-west-3\n";
+      Profile withoutTables = TestProfiles.parse(project, emulator + "  buckets:\n    - name: engine-test-bucket\n"
+          + "kubernetes:\n  enabled: false\n");
+      engine.start(withoutTables, options());
+      assertThat(lookup(withoutTables)).as("reused while the profile needs nothing the image lacks").isPresent();
+
+      // When the profile now wants a table, which the image says it cannot serve
+      Profile withTable = TestProfiles.parse(project, emulator + "  tables:\n    - name: engine-test-table\n"
+          + "      partitionKey: { name: id, type: S }\nkubernetes:\n  enabled: false\n");
+
+      // Then the lookup fails with start's message (exit 2), naming the table and the reason
+      assertThatThrownBy(() -> lookup(withTable)).isInstanceOfSatisfying(DevenvException.class, e -> {
+        assertThat(e.exitCode()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("engine-test-table", "dynamodb", image, "left out of this test image");
+      });
+    } finally {
+      engine.down(project, null, true);
+      engine.docker().removeImageCmd(image).withForce(true).exec();
+    }
   }
 
   private static void sleep(long millis) {

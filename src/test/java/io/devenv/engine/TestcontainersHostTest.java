@@ -1,6 +1,7 @@
 package io.devenv.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devenv.engine.TestcontainersHost.Settings;
 import java.net.URI;
@@ -48,5 +49,17 @@ class TestcontainersHostTest {
         .as("no strategy recorded yet (first run)").isEmpty();
     assertThat(TestcontainersHost.choose(new Settings(null, null, null, UNIX, false, false)))
         .as("the default socket is missing").isEmpty();
+  }
+
+  @Test
+  @DisplayName("the lookup's client is made for a Unix socket only: a TCP host (maybe TLS) is refused, and its SSL context refuses any use")
+  void unixSocketOnly() {
+    assertThatThrownBy(() -> TestcontainersHost.client(URI.create("tcp://10.0.0.5:2376")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a Unix socket");
+    NoTlsContext context = new NoTlsContext();
+    assertThatThrownBy(context::getSocketFactory).as("no TLS connection can be made with it")
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("without TLS");
+    assertThatThrownBy(context::createSSLEngine).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> context.init(null, null, null)).isInstanceOf(UnsupportedOperationException.class);
   }
 }

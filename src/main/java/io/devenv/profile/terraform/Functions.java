@@ -173,6 +173,7 @@ final class Functions {
   private static String file(String name, Scope scope, Origin at) {
     Path base = scope.file() == null ? Path.of("") : scope.file().toAbsolutePath().getParent();
     Path path = base.resolve(name).normalize();
+    scope.reads().read(path);
     try {
       // a FIFO or a device would block or never end: only regular files, as a profile's `file`
       if (!Files.isRegularFile(path) || Files.size(path) > 1024 * 1024) {

@@ -1,6 +1,7 @@
 package io.devenv.profile.terraform;
 
 import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
+import io.devenv.core.Reads;
 import io.devenv.profile.Origin;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,31 +24,42 @@ final class Scope {
   private final Path file;
   private final Roots roots;
   private final Map<String, Object> iteration;
+  private final Reads reads;
 
   Scope(Path file, Roots roots) {
-    this(file, roots, Map.of());
+    this(file, roots, Reads.NONE);
   }
 
-  private Scope(Path file, Roots roots, Map<String, Object> iteration) {
+  /** @param reads told of every file an expression reads ({@code file("...")}) */
+  Scope(Path file, Roots roots, Reads reads) {
+    this(file, roots, Map.of(), reads);
+  }
+
+  private Scope(Path file, Roots roots, Map<String, Object> iteration, Reads reads) {
     this.file = file;
     this.roots = roots;
     this.iteration = iteration;
+    this.reads = reads;
   }
 
   Path file() {
     return file;
   }
 
+  Reads reads() {
+    return reads;
+  }
+
   /** The same scope in another file of the module. */
   Scope in(Path other) {
-    return new Scope(other, roots, iteration);
+    return new Scope(other, roots, iteration, reads);
   }
 
   /** The same scope with {@code count.index}, or {@code each.key} and {@code each.value}, set. */
   Scope with(String root, Map<String, Object> value) {
     Map<String, Object> copy = new HashMap<>(iteration);
     copy.put(root, value);
-    return new Scope(file, roots, copy);
+    return new Scope(file, roots, copy, reads);
   }
 
   Origin origin(Symbol at) {

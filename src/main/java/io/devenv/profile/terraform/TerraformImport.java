@@ -2,6 +2,7 @@ package io.devenv.profile.terraform;
 
 import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
 import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
+import io.devenv.core.Reads;
 import io.devenv.profile.AwsSpec;
 import io.devenv.profile.BucketSpec;
 import io.devenv.profile.Origin;
@@ -37,7 +38,18 @@ public final class TerraformImport {
       List<TableSpec> tables, List<StreamSpec> streams, List<SecretSpec> secrets, List<ParameterSpec> parameters,
       List<NotEmulated> notEmulated) {}
 
+  /** What the loader found beside the last profile it made, so that up and plan do not read its Terraform again. */
+  private record Known(Profile profile, List<NotEmulated> notEmulated) {}
+
+  // By identity: a profile is immutable, and the list was read from the same files at the same time.
+  private static volatile Known last;
+
   private TerraformImport() {}
+
+  /** Remembers what {@code profile}'s Terraform does not emulate, as the loader found it when it made the profile. */
+  public static void remember(Profile profile, List<NotEmulated> notEmulated) {
+    last = new Known(profile, List.copyOf(notEmulated));
+  }
 
   /**
    * Reads one directory.
@@ -45,10 +57,16 @@ public final class TerraformImport {
    * @throws TerraformException located at the .tf (or .tfvars) line that cannot be read or evaluated
    */
   public static Resources read(TerraformSource source, String region) {
+    return read(source, region, Reads.NONE);
+  }
+
+  /** {@link #read(TerraformSource, String)}, telling {@code reads} every file and directory it reads. */
+  static Resources read(TerraformSource source, String region, Reads reads) {
     Path dir = source.path();
     Map<String, Object> values = new LinkedHashMap<>();
     List<Path> varFiles = new ArrayList<>();
     Path defaults = dir.resolve("terraform.tfvars");
+    reads.listed(dir);
     if (Files.isRegularFile(defaults)) {
       varFiles.add(defaults);
     }
@@ -59,10 +77,11 @@ public final class TerraformImport {
     }
     varFiles.addAll(source.varFiles());
     for (Path file : varFiles) {
+      reads.read(file);
       values.putAll(tfvars(file));
     }
     source.vars().forEach((k, v) -> values.put(k, fromYaml(v)));
-    TerraformModule module = new TerraformModule(dir, "", region, values, source.origin());
+    TerraformModule module = new TerraformModule(dir, "", region, values, source.origin(), reads);
     return new AwsMapping(module.instances(), module.notEmulated()).map();
   }
 
@@ -101,6 +120,14 @@ public final class TerraformImport {
    * declared twice (in the profile and in Terraform, or in two directories) is a problem naming both places.
    */
   public static AwsSpec apply(AwsSpec aws, List<Problem> problems) {
+    return apply(aws, problems, Reads.NONE, new ArrayList<>());
+  }
+
+  /**
+   * {@link #apply(AwsSpec, List)}, telling {@code reads} every file and directory read, and adding to
+   * {@code notEmulated} what the directories declare that devenv does not create.
+   */
+  public static AwsSpec apply(AwsSpec aws, List<Problem> problems, Reads reads, List<NotEmulated> notEmulated) {
     if (aws.terraform().isEmpty()) {
       return aws;
     }
@@ -117,11 +144,12 @@ public final class TerraformImport {
       }
       Resources r;
       try {
-        r = read(source, aws.region());
+        r = read(source, aws.region(), reads);
       } catch (TerraformException e) {
         problems.add(new Problem(e.origin(), e.getMessage()));
         continue;
       }
+      notEmulated.addAll(r.notEmulated());
       add(buckets, r.buckets(), BucketSpec::name, BucketSpec::origin, "bucket", problems);
       add(queues, r.queues(), QueueSpec::name, QueueSpec::origin, "queue", problems);
       add(topics, r.topics(), TopicSpec::name, TopicSpec::origin, "topic", problems);
@@ -157,6 +185,10 @@ public final class TerraformImport {
    * remote modules...), read again from the directories. Empty when the profile names none.
    */
   public static List<NotEmulated> notEmulated(Profile profile) {
+    Known known = last;
+    if (known != null && known.profile() == profile) {
+      return known.notEmulated();
+    }
     List<NotEmulated> out = new ArrayList<>();
     for (TerraformSource source : profile.aws().terraform()) {
       if (source.path() == null) {

@@ -3,6 +3,7 @@ package io.devenv.profile.terraform;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
 import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
 import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
+import io.devenv.core.Reads;
 import io.devenv.profile.Origin;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -44,22 +45,26 @@ final class TerraformModule {
   private final List<Instance> instances = new ArrayList<>();
   private final List<NotEmulated> notEmulated = new ArrayList<>();
   private final Scope rootScope;
+  private final Reads reads;
 
   /**
    * @param given variable values (from tfvars files and the profile, or a module block's arguments), applied
    *     over the defaults
    * @param givenAt where each given value comes from, for messages
    */
-  TerraformModule(Path dir, String prefix, String region, Map<String, Object> given, Origin givenAt) {
+  TerraformModule(Path dir, String prefix, String region, Map<String, Object> given, Origin givenAt, Reads reads) {
     this.dir = dir;
     this.prefix = prefix;
     this.region = region;
-    this.rootScope = new Scope(dir.resolve("main.tf"), this::resolve);
+    this.reads = reads;
+    this.rootScope = new Scope(dir.resolve("main.tf"), this::resolve, reads);
+    reads.listed(dir);
     List<Path> files = files(dir, givenAt);
     Map<String, Origin> declaredAt = new LinkedHashMap<>();
     List<Declared> moduleBlocks = new ArrayList<>();
     for (Path file : files) {
       Scope scope = rootScope.in(file);
+      reads.read(file);
       for (Symbol symbol : HclReader.read(file)) {
         if (!(symbol instanceof HCLBlock block)) {
           throw new TerraformException(scope.origin(symbol), "only blocks (resource, variable, locals...) belong at the"
@@ -161,7 +166,7 @@ final class TerraformModule {
       }
     }
     Path child = m.scope.file().getParent().resolve(s).normalize();
-    modules.put(m.name, new TerraformModule(child, address + ".", region, args, at));
+    modules.put(m.name, new TerraformModule(child, address + ".", region, args, at, reads));
   }
 
   /** Expands count and for_each into instances, and gives the value a reference to the resource resolves to. */
