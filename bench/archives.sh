@@ -5,7 +5,7 @@
 await_archives() {
   local root name archive i jvm_id
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  jvm_id="$(stat -Lc '%i-%Y' "$(command -v java)" 2>/dev/null || echo any)" # as the launcher names them
+  jvm_id="$(command stat -Lc '%i-%Y' "$(command -v java)" 2>/dev/null || echo any)" # as the launcher names them
   for name in "$@"; do
     archive="$root/target/cds/$name-$jvm_id.jsa"
     for ((i = 0; i < 1200; i++)); do

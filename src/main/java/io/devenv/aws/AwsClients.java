@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -43,6 +44,8 @@ public final class AwsClients implements AutoCloseable {
 
   private final AwsAccess access;
   private final SdkHttpClient http;
+  /** Added to every client's own: the warm-up's stop before sending, a test's count of requests. */
+  private final List<ExecutionInterceptor> interceptors;
 
   // Each client on its own lock, so that threads needing different services build them in parallel.
   private final Lazy<S3Client> s3 = new Lazy<>(this::buildS3);
@@ -54,7 +57,13 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<SsmClient> ssm = new Lazy<>(() -> configure(SsmClient.builder()).build());
 
   public AwsClients(AwsAccess access) {
+    this(access, List.of());
+  }
+
+  /** @param interceptors run by every client of these, after the SDK's own */
+  public AwsClients(AwsAccess access, List<ExecutionInterceptor> interceptors) {
     this.access = access;
+    this.interceptors = List.copyOf(interceptors);
     this.http = ApacheHttpClient.builder()
         .maxConnections(MAX_CONNECTIONS)
         .connectionTimeout(CONNECT_TIMEOUT)
@@ -157,6 +166,7 @@ public final class AwsClients implements AutoCloseable {
             // A local emulator either answers quickly or is down: a few short retries are enough.
             .retryStrategy(RetryMode.STANDARD)
             .apiCallTimeout(CALL_TIMEOUT)
+            .executionInterceptors(interceptors)
             .build());
   }
 
@@ -201,24 +211,6 @@ public final class AwsClients implements AutoCloseable {
         value = null;
       }
     }
-  }
-
-  /**
-   * Builds (and closes) a throwaway SSM client on a daemon thread, so that the SDK's classes are
-   * loaded and initialised while the caller waits for something else (the engine): the first real
-   * client, built once the endpoint is known, then costs milliseconds instead of a second. Sends
-   * nothing; a failure only loses the head start.
-   */
-  public static void warmUp() {
-    Thread t = new Thread(() -> {
-      try (AwsClients warm = new AwsClients(AwsAccess.local(URI.create("http://127.0.0.1:9"), "us-east-1"))) {
-        warm.ssm();
-      } catch (RuntimeException | LinkageError e) {
-        // nothing was needed from it
-      }
-    }, "devenv-aws-warm-up");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** A client for endpoints given as text, e.g. in tests and benchmarks. */

@@ -68,6 +68,32 @@ public final class AwsErrors {
     return null;
   }
 
+  /** Error codes the services answer a create with when the resource is there already. */
+  private static final java.util.Set<String> EXISTS = java.util.Set.of("BucketAlreadyOwnedByYou", "BucketAlreadyExists",
+      "QueueNameExists", "QueueAlreadyExists", "AWS.SimpleQueueService.QueueNameExists", "ResourceInUseException",
+      "ResourceExistsException", "ParameterAlreadyExists", "TableAlreadyExistsException");
+
+  /** Whether a create failed because the resource exists: 409, or one of the services' codes for it. */
+  public static boolean alreadyExists(Throwable failure) {
+    String code = code(failure);
+    return status(failure) == 409 || (code != null && EXISTS.contains(code));
+  }
+
+  /**
+   * Runs a create on an emulator known empty: its result, or null when the service refused it
+   * because the resource is there after all (the caller then checks it as on any emulator).
+   */
+  static <T> T unlessThere(java.util.function.Supplier<T> create) {
+    try {
+      return create.get();
+    } catch (AwsServiceException e) {
+      if (alreadyExists(e)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** The HTTP status of a service failure, or 0. */
   public static int status(Throwable failure) {
     Throwable t = unwrap(failure);

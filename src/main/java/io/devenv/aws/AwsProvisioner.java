@@ -27,12 +27,19 @@ import java.util.function.Supplier;
  * what exists otherwise is reported as drift and never changed.
  */
 public final class AwsProvisioner {
-  /** Calls in flight at once; the emulators answer a few requests at a time anyway. */
+  /** Calls in flight at once, at least; a profile with more resources starts each at once (up to {@link #MAX_PARALLELISM}). */
   public static final int DEFAULT_PARALLELISM = 8;
+  /**
+   * Resources started at once, at most: every service's first request then reaches the emulator
+   * together (MiniStack loads each service on its first request), not behind a full pool.
+   */
+  static final int MAX_PARALLELISM = 32;
 
   private final AwsClients aws;
   private final Progress progress;
   private final int parallelism;
+  private boolean emptyEmulator;
+  private ResourceGate gate;
 
   public AwsProvisioner(AwsClients aws, Progress progress) {
     this(aws, progress, DEFAULT_PARALLELISM);
@@ -44,14 +51,46 @@ public final class AwsProvisioner {
     this.parallelism = parallelism;
   }
 
+  /**
+   * Provisions an emulator known to hold nothing yet (a container this up created, without state
+   * to load): each resource is created without first asking whether it exists. One found there
+   * after all (an init script of the image made it) is checked as on any emulator.
+   */
+  public AwsProvisioner onEmptyEmulator(boolean empty) {
+    this.emptyEmulator = empty;
+    return this;
+  }
+
+  /** Opens each resource's gate in {@code gate} as soon as that resource is provisioned (see {@link ResourceGate}). */
+  public AwsProvisioner withGate(ResourceGate gate) {
+    this.gate = gate;
+    return this;
+  }
+
   public ProvisionReport provision(Profile profile) {
+    try {
+      ProvisionReport report = provisionAll(profile);
+      if (gate != null) {
+        gate.finish();
+      }
+      return report;
+    } catch (RuntimeException e) {
+      if (gate != null) {
+        gate.fail(e);
+      }
+      throw e;
+    }
+  }
+
+  private ProvisionReport provisionAll(Profile profile) {
     long start = System.nanoTime();
     AwsSpec spec = profile.aws();
     if (spec.isEmpty()) {
       return new ProvisionReport(List.of(), Duration.ZERO);
     }
     aws.checkReachable();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, io.devenv.core.DaemonThreads.numbered("devenv-aws-"));
+    int threads = Math.max(parallelism, Math.min(MAX_PARALLELISM, spec.resourceCount()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, io.devenv.core.DaemonThreads.numbered("devenv-aws-"));
     try {
       return new Run(profile, pool).execute(start);
     } finally {
@@ -75,7 +114,7 @@ public final class AwsProvisioner {
       this.spec = profile.aws();
       this.pool = pool;
       String name = profile.name();
-      this.queueProvisioner = new QueueProvisioner(aws, name);
+      this.queueProvisioner = new QueueProvisioner(aws, name, emptyEmulator);
       this.bucketProvisioner = new BucketProvisioner(aws, name);
       this.topicProvisioner = new TopicProvisioner(aws, name);
       spec.queues().forEach(q -> queueSpecs.put(q.name(), q));
@@ -88,18 +127,21 @@ public final class AwsProvisioner {
       }
       // Slow, independent kinds first, so their waits overlap with everything else.
       spec.tables().forEach(t -> byKind.get("table").add(
-          async("create table", t.name(), () -> new TableProvisioner(aws, profile.name()).ensure(t))));
+          async("create table", t.name(), () -> new TableProvisioner(aws, profile.name(), emptyEmulator).ensure(t))));
       spec.streams().forEach(s -> byKind.get("stream").add(
-          async("create stream", s.name(), () -> new StreamProvisioner(aws, profile.name()).ensure(s))));
+          async("create stream", s.name(), () -> new StreamProvisioner(aws, profile.name(), emptyEmulator).ensure(s))));
       for (QueueSpec q : spec.queues()) {
         byKind.get("queue").add(queue(q.name(), new HashSet<>()).thenApply(QueueProvisioner.Provisioned::result));
       }
       spec.buckets().forEach(b -> byKind.get("bucket").add(bucket(b)));
       spec.topics().forEach(t -> byKind.get("topic").add(topic(t)));
       spec.secrets().forEach(s -> byKind.get("secret").add(
-          async("create secret", s.name(), () -> new SecretProvisioner(aws, profile.name()).ensure(s))));
+          async("create secret", s.name(), () -> new SecretProvisioner(aws, profile.name()).ensure(s, emptyEmulator))));
       spec.parameters().forEach(p -> byKind.get("parameter").add(
-          async("create parameter", p.name(), () -> new ParameterProvisioner(aws, profile.name()).ensure(p))));
+          async("create parameter", p.name(), () -> new ParameterProvisioner(aws, profile.name()).ensure(p, emptyEmulator))));
+      if (gate != null) {
+        byKind.values().forEach(futures -> futures.forEach(f -> f.thenAccept(r -> gate.ready(r.kind(), r.name()))));
+      }
       return collect(byKind, start);
     }
 

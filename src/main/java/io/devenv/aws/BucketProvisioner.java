@@ -27,6 +27,8 @@ final class BucketProvisioner {
   private final AwsClients aws;
   private final String profileName;
 
+  // Asked even on an emulator known empty: emulators answer a create of a bucket one owns with 200,
+  // so a bucket an init script made would pass for new and have its CORS and notifications replaced.
   BucketProvisioner(AwsClients aws, String profileName) {
     this.aws = aws;
     this.profileName = profileName;
@@ -37,12 +39,7 @@ final class BucketProvisioner {
     Change change = new Change("bucket", spec.name());
     S3Client s3 = aws.s3();
     if (!exists(spec.name())) {
-      s3.createBucket(r -> {
-        r.bucket(spec.name());
-        if (!"us-east-1".equals(aws.region())) {
-          r.createBucketConfiguration(c -> c.locationConstraint(aws.region()));
-        }
-      });
+      create(spec);
       change.created();
       s3.putBucketTagging(r -> r.bucket(spec.name())
           .tagging(t -> t.tagSet(Tag.builder().key(Tags.PROFILE).value(profileName).build())));
@@ -52,12 +49,22 @@ final class BucketProvisioner {
     return change;
   }
 
+  private void create(BucketSpec spec) {
+    aws.s3().createBucket(r -> {
+      r.bucket(spec.name());
+      if (!"us-east-1".equals(aws.region())) {
+        r.createBucketConfiguration(c -> c.locationConstraint(aws.region()));
+      }
+    });
+  }
+
   private boolean exists(String bucket) {
     return ResourcePresence.bucketExists(aws.s3(), bucket);
   }
 
   private void versioning(BucketSpec spec, Change change) {
-    BucketVersioningStatus status = aws.s3().getBucketVersioning(r -> r.bucket(spec.name())).status();
+    // A bucket just created has never had versioning: nothing to ask.
+    BucketVersioningStatus status = change.isCreated() ? null : aws.s3().getBucketVersioning(r -> r.bucket(spec.name())).status();
     boolean on = status == BucketVersioningStatus.ENABLED;
     if (spec.versioning() && !on) {
       if (status == null || change.isCreated()) {

@@ -13,12 +13,20 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 public record ParameterProvisioner(AwsClients aws, String profileName) {
 
   ResourceResult ensure(ParameterSpec spec) {
+    return ensure(spec, false);
+  }
+
+  /** @param empty the emulator is known to hold nothing yet: create without asking first ({@link AwsProvisioner#onEmptyEmulator}) */
+  ResourceResult ensure(ParameterSpec spec, boolean empty) {
     Change change = new Change("parameter", spec.name());
     String value = DeclaredValue.text(spec.value(), spec.file(), spec.origin(), "parameter " + spec.name());
+    if (empty && AwsErrors.unlessThere(() -> create(spec, value)) != null) {
+      change.created();
+      return change.result();
+    }
     Parameter current = current(spec.name());
     if (current == null) {
-      aws.ssm().putParameter(r -> r.name(spec.name()).value(value).type(type(spec))
-          .tags(Tag.builder().key(Tags.PROFILE).value(profileName).build()));
+      create(spec, value);
       change.created();
     } else {
       if (!type(spec).toString().equals(current.typeAsString())) {
@@ -29,6 +37,12 @@ public record ParameterProvisioner(AwsClients aws, String profileName) {
       }
     }
     return change.result();
+  }
+
+  /** Without overwrite: a parameter that exists is refused, never replaced. */
+  private Object create(ParameterSpec spec, String value) {
+    return aws.ssm().putParameter(r -> r.name(spec.name()).value(value).type(type(spec))
+        .tags(Tag.builder().key(Tags.PROFILE).value(profileName).build()));
   }
 
   /** Sets the declared value and type whatever the parameter holds; returns whether it changed. */

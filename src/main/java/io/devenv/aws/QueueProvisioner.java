@@ -24,10 +24,17 @@ final class QueueProvisioner {
 
   private final AwsClients aws;
   private final String profileName;
+  /** The emulator is known to hold nothing yet: create without asking first ({@link AwsProvisioner#onEmptyEmulator}). */
+  private final boolean empty;
 
   QueueProvisioner(AwsClients aws, String profileName) {
+    this(aws, profileName, false);
+  }
+
+  QueueProvisioner(AwsClients aws, String profileName, boolean empty) {
     this.aws = aws;
     this.profileName = profileName;
+    this.empty = empty;
   }
 
   /** A queue as it is after provisioning. */
@@ -41,16 +48,19 @@ final class QueueProvisioner {
     Change change = new Change("queue", spec.name());
     SqsClient sqs = aws.sqs();
     Map<QueueAttributeName, String> wanted = declaredAttributes(spec, dlqArn);
-    String url;
-    try {
-      url = sqs.getQueueUrl(r -> r.queueName(spec.name())).queueUrl();
-    } catch (QueueDoesNotExistException e) {
-      url = null;
-    }
-    if (url == null) {
-      url = sqs.createQueue(r -> r.queueName(spec.name()).attributes(wanted).tags(Map.of(Tags.PROFILE, profileName)))
-          .queueUrl();
+    String url = empty ? AwsErrors.unlessThere(() -> create(spec, wanted)) : null;
+    if (url != null) {
       change.created();
+    } else {
+      try {
+        url = sqs.getQueueUrl(r -> r.queueName(spec.name())).queueUrl();
+      } catch (QueueDoesNotExistException e) {
+        url = null;
+      }
+      if (url == null) {
+        url = create(spec, wanted);
+        change.created();
+      }
     }
     String queueUrl = url;
     Map<QueueAttributeName, String> actual = sqs.getQueueAttributes(
@@ -66,6 +76,11 @@ final class QueueProvisioner {
       change.changed("policy: allowed " + grants.stream().map(QueuePolicy.Grant::sourceArn).toList() + " to send");
     }
     return new Provisioned(change.result(), queueUrl, arn);
+  }
+
+  private String create(QueueSpec spec, Map<QueueAttributeName, String> wanted) {
+    return aws.sqs().createQueue(r -> r.queueName(spec.name()).attributes(wanted).tags(Map.of(Tags.PROFILE, profileName)))
+        .queueUrl();
   }
 
   private void compare(QueueSpec spec, Map<QueueAttributeName, String> wanted,

@@ -14,8 +14,17 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
 public record SecretProvisioner(AwsClients aws, String profileName) {
 
   ResourceResult ensure(SecretSpec spec) {
+    return ensure(spec, false);
+  }
+
+  /** @param empty the emulator is known to hold nothing yet: create without asking first ({@link AwsProvisioner#onEmptyEmulator}) */
+  ResourceResult ensure(SecretSpec spec, boolean empty) {
     Change change = new Change("secret", spec.name());
     DeclaredValue value = DeclaredValue.of(spec.value(), spec.file(), spec.origin(), "secret " + spec.name());
+    if (empty && AwsErrors.unlessThere(() -> create(spec, value)) != null) {
+      change.created();
+      return change.result();
+    }
     GetSecretValueResponse current;
     try {
       current = aws.secrets().getSecretValue(r -> r.secretId(spec.name()));
@@ -23,20 +32,24 @@ public record SecretProvisioner(AwsClients aws, String profileName) {
       current = null;
     }
     if (current == null) {
-      aws.secrets().createSecret(r -> {
-        r.name(spec.name()).tags(Tag.builder().key(Tags.PROFILE).value(profileName).build());
-        if (value.isText()) {
-          r.secretString(value.text());
-        } else {
-          r.secretBinary(SdkBytes.fromByteArray(value.binary()));
-        }
-      });
+      create(spec, value);
       change.created();
     } else if (!value.sameAs(current.secretString(),
         current.secretBinary() == null ? null : current.secretBinary().asByteBuffer())) {
       change.drift("value differs from the profile (kept; `devenv seed --reset` replaces it)");
     }
     return change.result();
+  }
+
+  private Object create(SecretSpec spec, DeclaredValue value) {
+    return aws.secrets().createSecret(r -> {
+      r.name(spec.name()).tags(Tag.builder().key(Tags.PROFILE).value(profileName).build());
+      if (value.isText()) {
+        r.secretString(value.text());
+      } else {
+        r.secretBinary(SdkBytes.fromByteArray(value.binary()));
+      }
+    });
   }
 
   /** Sets the declared value whatever the secret holds; returns whether it changed. */

@@ -14,23 +14,35 @@ import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
 final class StreamProvisioner {
   private final AwsClients aws;
   private final String profileName;
+  /** The emulator is known to hold nothing yet: create without asking first ({@link AwsProvisioner#onEmptyEmulator}). */
+  private final boolean empty;
 
   StreamProvisioner(AwsClients aws, String profileName) {
+    this(aws, profileName, false);
+  }
+
+  StreamProvisioner(AwsClients aws, String profileName, boolean empty) {
     this.aws = aws;
     this.profileName = profileName;
+    this.empty = empty;
   }
 
   ResourceResult ensure(StreamSpec spec) {
     Change change = new Change("stream", spec.name());
-    StreamDescriptionSummary summary;
-    try {
-      summary = aws.kinesis().describeStreamSummary(r -> r.streamName(spec.name())).streamDescriptionSummary();
-    } catch (ResourceNotFoundException e) {
-      summary = null;
-    }
-    if (summary == null) {
-      aws.kinesis().createStream(r -> r.streamName(spec.name()).shardCount(spec.shards()));
+    StreamDescriptionSummary summary = null;
+    if (empty && AwsErrors.unlessThere(() -> aws.kinesis().createStream(r -> r.streamName(spec.name()).shardCount(spec.shards())))
+        != null) {
       change.created();
+    } else {
+      try {
+        summary = aws.kinesis().describeStreamSummary(r -> r.streamName(spec.name())).streamDescriptionSummary();
+      } catch (ResourceNotFoundException e) {
+        summary = null;
+      }
+      if (summary == null) {
+        aws.kinesis().createStream(r -> r.streamName(spec.name()).shardCount(spec.shards()));
+        change.created();
+      }
     }
     aws.kinesis().waiter().waitUntilStreamExists(r -> r.streamName(spec.name()),
         w -> w.waitTimeout(Duration.ofMinutes(2)).backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(200))));
@@ -41,4 +53,5 @@ final class StreamProvisioner {
     }
     return change.result();
   }
+
 }

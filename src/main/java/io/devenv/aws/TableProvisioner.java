@@ -37,19 +37,45 @@ final class TableProvisioner {
 
   private final AwsClients aws;
   private final String profileName;
+  /** The emulator is known to hold nothing yet: create without asking first ({@link AwsProvisioner#onEmptyEmulator}). */
+  private final boolean empty;
 
   TableProvisioner(AwsClients aws, String profileName) {
+    this(aws, profileName, false);
+  }
+
+  TableProvisioner(AwsClients aws, String profileName, boolean empty) {
     this.aws = aws;
     this.profileName = profileName;
+    this.empty = empty;
   }
 
   ResourceResult ensure(TableSpec spec) {
     Change change = new Change("table", spec.name());
+    TableDescription created = empty ? AwsErrors.unlessThere(() -> create(spec)) : null;
+    if (created == null) {
+      Optional<TableDescription> existing = describe(spec.name());
+      if (existing.isPresent()) {
+        TableDescription table = existing.get().tableStatus() == TableStatus.ACTIVE ? existing.get() : waitActive(spec.name());
+        compare(spec, table, change);
+        ttl(spec, change);
+        return change.result();
+      }
+      created = create(spec);
+    }
+    change.created();
+    // An emulator that answers ACTIVE at once (MiniStack, LocalStack) needs no waiting.
+    if (created.tableStatus() != TableStatus.ACTIVE) {
+      waitActive(spec.name());
+    }
+    ttl(spec, change);
+    return change.result();
+  }
+
+  /** Creates the table; returns its description as the create answered it (empty if none). */
+  private TableDescription create(TableSpec spec) {
     DynamoDbClient dynamo = aws.dynamo();
-    Optional<TableDescription> existing = describe(spec.name());
-    TableDescription table;
-    if (existing.isEmpty()) {
-      dynamo.createTable(r -> {
+    TableDescription answer = dynamo.createTable(r -> {
         r.tableName(spec.name())
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .attributeDefinitions(attributeDefinitions(spec))
@@ -61,15 +87,8 @@ final class TableProvisioner {
         if (spec.stream() != null) {
           r.streamSpecification(s -> s.streamEnabled(true).streamViewType(spec.stream().name()));
         }
-      });
-      change.created();
-      table = waitActive(spec.name());
-    } else {
-      table = existing.get().tableStatus() == TableStatus.ACTIVE ? existing.get() : waitActive(spec.name());
-      compare(spec, table, change);
-    }
-    ttl(spec, change);
-    return change.result();
+    }).tableDescription();
+    return answer == null ? TableDescription.builder().build() : answer;
   }
 
   private Optional<TableDescription> describe(String name) {

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param environment the process environment (LOCALSTACK_AUTH_TOKEN is read from it)
  * @param progress where steps are reported
  * @param timings where the start's phases (container created and started, healthy) are recorded
+ * @param beforeEmulatorCreated run once, on the start's own thread, just before an emulator
+ *     container is created (not when one is reused): the caller's cue to use the JVM's idle time
+ *     during the container's boot; never fails the start
  */
 public record EngineOptions(
     Path projectDir,
@@ -24,7 +27,8 @@ public record EngineOptions(
     Duration startupTimeout,
     Map<String, String> environment,
     Progress progress,
-    Timings timings) {
+    Timings timings,
+    Runnable beforeEmulatorCreated) {
 
   public EngineOptions {
     environment = Map.copyOf(environment);
@@ -33,30 +37,34 @@ public record EngineOptions(
   /** Defaults: random port, 3 minutes to start, no progress. */
   public static EngineOptions of(Path projectDir) {
     return new EngineOptions(projectDir, false, 0, Duration.ofMinutes(3), System.getenv(),
-        Progress.SILENT, Timings.unrecorded());
+        Progress.SILENT, Timings.unrecorded(), () -> {});
   }
 
   public EngineOptions withKeepOnFailure(boolean keep) {
-    return new EngineOptions(projectDir, keep, awsHostPort, startupTimeout, environment, progress, timings);
+    return new EngineOptions(projectDir, keep, awsHostPort, startupTimeout, environment, progress, timings, beforeEmulatorCreated);
   }
 
   public EngineOptions withAwsHostPort(int port) {
-    return new EngineOptions(projectDir, keepOnFailure, port, startupTimeout, environment, progress, timings);
+    return new EngineOptions(projectDir, keepOnFailure, port, startupTimeout, environment, progress, timings, beforeEmulatorCreated);
   }
 
   public EngineOptions withStartupTimeout(Duration timeout) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, timeout, environment, progress, timings);
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, timeout, environment, progress, timings, beforeEmulatorCreated);
   }
 
   public EngineOptions withEnvironment(Map<String, String> env) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, env, progress, timings);
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, env, progress, timings, beforeEmulatorCreated);
   }
 
   public EngineOptions withTimings(Timings t) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, environment, progress, t);
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, environment, progress, t, beforeEmulatorCreated);
+  }
+
+  public EngineOptions withBeforeEmulatorCreated(Runnable hook) {
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, environment, progress, timings, hook);
   }
 
   public EngineOptions withProgress(Progress p) {
-    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, environment, p, timings);
+    return new EngineOptions(projectDir, keepOnFailure, awsHostPort, startupTimeout, environment, p, timings, beforeEmulatorCreated);
   }
 }

@@ -207,6 +207,7 @@ final class EnvironmentStarter {
         DockerObjects.removeContainer(docker, existing.getId());
       }
       PortCheck.requireFree(options.awsHostPort(), "the AWS emulator");
+      beforeCreate();
       GenericContainer<?> container = EmulatorContainer.create(settings, options.startupTimeout());
       container.waitingFor(new TimedWait(EmulatorReadiness.of(settings, options.startupTimeout()), options.timings(), "AWS emulator"));
       container.withLogConsumer(log);
@@ -238,6 +239,14 @@ final class EnvironmentStarter {
           log.text());
       step.failed(cancelled.get() ? "stopped: the start was abandoned (see the error below)" : failure.getMessage());
       throw failure;
+    }
+  }
+
+  private void beforeCreate() {
+    try {
+      options.beforeEmulatorCreated().run();
+    } catch (RuntimeException e) {
+      // the caller's use of the wait; the start does not depend on it
     }
   }
 

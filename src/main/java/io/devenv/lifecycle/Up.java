@@ -1,6 +1,5 @@
 package io.devenv.lifecycle;
 
-import io.devenv.aws.AwsClients;
 import io.devenv.aws.ConvergenceStamp;
 import io.devenv.aws.ProvisionReport;
 import io.devenv.aws.ResourceResult;
@@ -87,7 +86,8 @@ public final class Up {
     UpParts.Forwarding held = null;
     try {
       if (profile.needsAws() && parts.stamps().likelyNeedsClients(options.projectDir(), profile)) {
-        AwsClients.warmUp(); // overlaps the SDK's start-up with the engine's (a no-op with a stamp copy needs no SDK)
+        // The SDK's start-up for the stamp overlaps the engine's (a no-op with a stamp copy needs no SDK).
+        io.devenv.aws.SdkWarmUp.start(null);
       }
       long begun = System.nanoTime();
       EngineStart starting = beginEngine(profile, checks);
@@ -165,7 +165,9 @@ public final class Up {
           .withKeepOnFailure(options.keepOnFailure())
           .withEnvironment(options.environment())
           .withProgress(progress)
-          .withTimings(timings);
+          .withTimings(timings)
+          // While a new emulator boots the JVM waits: prepare every call the profile's AWS steps will make.
+          .withBeforeEmulatorCreated(() -> io.devenv.aws.SdkWarmUp.start(profile.aws(), timings));
       return engine.begin(profile, engineOptions);
     }));
   }
@@ -218,10 +220,10 @@ public final class Up {
       return new AwsPhase(null, null, unchanged);
     }
     ProvisionReport provisioned = step(checks, "aws", "AWS resources", () -> timings.time("AWS: resources provisioned",
-        () -> parts.provisioner().provision(aws, profile, progress)));
+        () -> parts.provisioner().provision(aws, profile, progress, empty)));
     checks.addAll(resourceChecks(provisioned));
     SeedReport seeded = step(checks, "seed", "seed data", () -> timings.time("AWS: seed data",
-        () -> parts.seeder().seed(aws, profile, options.reset(), progress)));
+        () -> parts.seeder().seed(aws, profile, options.reset(), progress, empty)));
     checks.addAll(seedChecks(seeded));
     // Drift stays unstamped, so that every up keeps reporting it until it is resolved.
     if (provisioned.driftLines().isEmpty()) {

@@ -76,11 +76,24 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
   /** Creates the profile's AWS resources. */
   public interface Provisioner {
     ProvisionReport provision(AwsAccess aws, Profile profile, Progress progress);
+
+    /**
+     * @param emptyEmulator the emulator is a container this up created holding nothing yet: what
+     *     it cannot hold need not be asked for ({@link AwsProvisioner#onEmptyEmulator})
+     */
+    default ProvisionReport provision(AwsAccess aws, Profile profile, Progress progress, boolean emptyEmulator) {
+      return provision(aws, profile, progress);
+    }
   }
 
   /** Loads the profile's seed data. */
   public interface SeedLoader {
     SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress);
+
+    /** @param emptyEmulator as for {@link Provisioner}: no seed record can be there ({@link Seeder#onEmptyEmulator}) */
+    default SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress, boolean emptyEmulator) {
+      return seed(aws, profile, reset, progress);
+    }
   }
 
   /** Applies the profile's Kubernetes part and waits until it is ready. */
@@ -113,8 +126,8 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
 
   /** @param reset also apply the ConfigMap seeds over ConfigMaps a checkpoint restored (and so pass the stamp by) */
   public static UpParts real(EngineChoice choice, Map<String, String> environment, boolean verify, boolean reset) {
-    return new UpParts(Engines.early(choice, environment), UpParts::provision,
-        (aws, profile, seedReset, progress) -> seed(aws, profile, seedReset, progress, SeedPool.size(profile, environment)),
+    AwsPipeline awsSteps = new AwsPipeline(environment, reset);
+    return new UpParts(Engines.early(choice, environment), awsSteps, awsSteps,
         (cluster, aws, profile, kubectl, progress) -> deploy(cluster, aws, profile, kubectl, progress, verify || reset, reset),
         UpParts::forward, new RealStamps());
   }
@@ -169,16 +182,14 @@ public record UpParts(Supplier<Engine> engine, Provisioner provisioner, SeedLoad
     }
   }
 
-  static ProvisionReport provision(AwsAccess aws, Profile profile, Progress progress) {
-    try (AwsClients clients = new AwsClients(aws)) {
-      return new AwsProvisioner(clients, progress).provision(profile);
-    }
-  }
-
   /** @param requests how many seed requests to keep in flight ({@link SeedPool}) */
   static SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress, int requests) {
+    return seed(aws, profile, reset, progress, requests, false);
+  }
+
+  static SeedReport seed(AwsAccess aws, Profile profile, boolean reset, Progress progress, int requests, boolean emptyEmulator) {
     try (AwsClients clients = new AwsClients(aws)) {
-      return new Seeder(clients, progress, requests).seed(profile, reset);
+      return new Seeder(clients, progress, requests).onEmptyEmulator(emptyEmulator).seed(profile, reset);
     }
   }
 

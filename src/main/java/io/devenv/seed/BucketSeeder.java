@@ -39,16 +39,19 @@ final class BucketSeeder extends SeedTarget {
   private record Upload(Path file, String key, ObjectProperties properties, boolean sameBytes) {}
 
   private final KnownObjects known;
+  /** The bucket was just created on an emulator known to be empty: it holds no object, none is listed. */
+  private final boolean empty;
 
   BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed) {
-    this(aws, seed, KnownObjects.NONE);
+    this(aws, seed, KnownObjects.NONE, false);
   }
 
-  BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed, KnownObjects known) {
+  BucketSeeder(AwsClients aws, SeedSpec.BucketSeed seed, KnownObjects known, boolean empty) {
     super("bucket", seed.bucket());
     this.aws = aws;
     this.seed = seed;
     this.known = known;
+    this.empty = empty;
   }
 
   /** Every regular file under the directory, with its key, in a stable order. */
@@ -81,7 +84,7 @@ final class BucketSeeder extends SeedTarget {
       files.forEach(f -> relative.add(key("", seed.from().relativize(f.getKey()))));
       ObjectProperties.checkKnown(seed.objects(), properties, relative);
     }
-    Map<String, S3Object> existing = listing();
+    Map<String, S3Object> existing = empty ? Map.of() : listing();
     java.util.Set<String> keys = new java.util.HashSet<>();
     for (Map.Entry<Path, String> f : files) {
       keys.add(f.getValue());

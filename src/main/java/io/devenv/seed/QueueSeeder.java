@@ -48,9 +48,17 @@ final class QueueSeeder extends LedgeredTarget {
 
   private record Message(SeedRecord record, SendMessageBatchRequestEntry entry, int bytes) {}
 
+  /** The queue was just made on an emulator known empty: its URL is asked for when sending starts, not before. */
+  private final boolean empty;
+
   QueueSeeder(AwsClients aws, SeedSpec.QueueSeed seed, SeedLedger ledger) {
+    this(aws, seed, ledger, false);
+  }
+
+  QueueSeeder(AwsClients aws, SeedSpec.QueueSeed seed, SeedLedger ledger, boolean empty) {
     super("queue", seed.queue(), aws, ledger);
     this.seed = seed;
+    this.empty = empty;
   }
 
   /**
@@ -62,12 +70,8 @@ final class QueueSeeder extends LedgeredTarget {
     fifo = seed.queue().endsWith(".fifo");
     this.reset = reset;
     run = reset ? Long.toHexString(System.nanoTime() ^ java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "-" : "";
-    try {
-      url = aws.sqs().getQueueUrl(r -> r.queueName(seed.queue())).queueUrl();
-    } catch (QueueDoesNotExistException e) {
-      // A wrong file is said before a missing queue, as when the file was read first.
-      SeedFileReader.stream(seed.from(), this::message);
-      throw DevenvException.invalid(seed.origin() + ": queue " + seed.queue() + " does not exist: declare it under aws.queues");
+    if (!empty || reset) {
+      url = url();
     }
     openEntry();
     stamp = FileStamp.of(seed.from());
@@ -78,6 +82,16 @@ final class QueueSeeder extends LedgeredTarget {
         skipped++;
       }
     });
+  }
+
+  private String url() {
+    try {
+      return aws.sqs().getQueueUrl(r -> r.queueName(seed.queue())).queueUrl();
+    } catch (QueueDoesNotExistException e) {
+      // A wrong file is said before a missing queue, as when the file was read first.
+      SeedFileReader.stream(seed.from(), this::message);
+      throw DevenvException.invalid(seed.origin() + ": queue " + seed.queue() + " does not exist: declare it under aws.queues");
+    }
   }
 
   @Override
@@ -92,6 +106,9 @@ final class QueueSeeder extends LedgeredTarget {
       return;
     }
     stamp.check(seed.from());
+    if (url == null) {
+      url = url();
+    }
     List<Message> batch = new ArrayList<>();
     int[] bytes = {0};
     SeedFileReader.stream(seed.from(), record -> {

@@ -28,15 +28,25 @@ final class SeedLedger {
 
   private final AwsClients aws;
   private final String profile;
+  /** The emulator is known to hold nothing yet, so no record either: none is read. */
+  private final boolean empty;
 
   SeedLedger(AwsClients aws, String profile) {
-    this.aws = aws;
-    this.profile = sanitize(profile);
+    this(aws, profile, false);
   }
 
-  /** The record of one seed target, read from the emulator. */
+  SeedLedger(AwsClients aws, String profile, boolean empty) {
+    this.aws = aws;
+    this.profile = sanitize(profile);
+    this.empty = empty;
+  }
+
+  /** The record of one seed target, read from the emulator (empty, unread, on an emulator known to be). */
   Entry open(String kind, String target) {
     String path = ROOT + "/" + profile + "/" + kind + "/" + sanitize(target);
+    if (empty) {
+      return new Entry(path, new LongList());
+    }
     Map<Integer, String> parts = new TreeMap<>();
     for (Parameter p : aws.ssm().getParametersByPathPaginator(r -> r.path(path).recursive(false))
         .stream().flatMap(page -> page.parameters().stream()).toList()) {

@@ -39,6 +39,8 @@ public final class Seeder {
   private final Progress progress;
   private final int parallelism;
   private KnownObjects known = KnownObjects.NONE;
+  private boolean emptyEmulator;
+  private io.devenv.aws.ResourceGate gate;
 
   public Seeder(AwsClients aws, Progress progress) {
     this(aws, progress, DEFAULT_PARALLELISM);
@@ -57,6 +59,26 @@ public final class Seeder {
   }
 
   /**
+   * Seeds an emulator known to hold nothing yet (a container this up created, without state to
+   * load, just provisioned): no seed record, no restore mark and no object can be there, so none
+   * is asked for. The files are read and checked as always.
+   */
+  public Seeder onEmptyEmulator(boolean empty) {
+    this.emptyEmulator = empty;
+    return this;
+  }
+
+  /**
+   * Loads each target as soon as the provisioning run feeding {@code gate} has made its resource,
+   * while the others are still being made; a target whose resource failed is not loaded. Every
+   * file is still read and checked before anything is written.
+   */
+  public Seeder after(io.devenv.aws.ResourceGate gate) {
+    this.gate = gate;
+    return this;
+  }
+
+  /**
    * @param reset empty each target (objects under the prefix, every item of the table, every
    *     message of the queue) and load it again; also put back declared secret and parameter values
    */
@@ -70,7 +92,7 @@ public final class Seeder {
     RestoreMark mark = new RestoreMark(aws, profile.name());
     if (reset) {
       mark.clear();
-    } else {
+    } else if (!emptyEmulator) {
       String checkpoint = mark.checkpoint();
       if (checkpoint != null) {
         progress.info("seed: skipped, the data was restored from checkpoint " + checkpoint
@@ -110,11 +132,11 @@ public final class Seeder {
 
   private List<SeedTarget> targets(Profile profile, boolean reset) {
     SeedSpec seed = profile.seed();
-    SeedLedger ledger = new SeedLedger(aws, profile.name());
+    SeedLedger ledger = new SeedLedger(aws, profile.name(), emptyEmulator);
     List<SeedTarget> targets = new ArrayList<>();
-    seed.buckets().forEach(b -> targets.add(new BucketSeeder(aws, b, known)));
-    seed.tables().forEach(t -> targets.add(new TableSeeder(aws, t, ledger)));
-    seed.queues().forEach(q -> targets.add(new QueueSeeder(aws, q, ledger)));
+    seed.buckets().forEach(b -> targets.add(new BucketSeeder(aws, b, known, emptyEmulator)));
+    seed.tables().forEach(t -> targets.add(new TableSeeder(aws, t, ledger, emptyEmulator ? declaredKeys(profile, t.table()) : null)));
+    seed.queues().forEach(q -> targets.add(new QueueSeeder(aws, q, ledger, emptyEmulator)));
     if (reset && !profile.aws().secrets().isEmpty()) {
       targets.add(ValueSeeder.secrets(aws, profile.name(), profile.aws().secrets()));
     }
@@ -122,6 +144,11 @@ public final class Seeder {
       targets.add(ValueSeeder.parameters(aws, profile.name(), profile.aws().parameters()));
     }
     return targets;
+  }
+
+  /** The table's keys as the profile declares them: on an emulator known empty, the table was made from them. */
+  private static TableKeys declaredKeys(Profile profile, String table) {
+    return profile.aws().tables().stream().filter(t -> t.name().equals(table)).findFirst().map(TableKeys::of).orElse(null);
   }
 
   /** Reads and checks every target, in parallel; fails, having written nothing, if any is wrong. */
@@ -145,9 +172,11 @@ public final class Seeder {
     List<CompletableFuture<SeedReport.TargetResult>> futures = new ArrayList<>();
     for (SeedTarget target : targets) {
       Progress.Step step = steps.get(target);
+      // Without a gate every resource exists already; with one, this target's is awaited alone.
+      CompletableFuture<Void> open = gate == null ? CompletableFuture.completedFuture(null) : gate.of(target.kind, target.name);
       CompletableFuture<Void> cleared = reset
-          ? CompletableFuture.runAsync(unit(target, target::clear, firstFailure), pool)
-          : CompletableFuture.completedFuture(null);
+          ? open.thenRunAsync(unit(target, target::clear, firstFailure), pool)
+          : open;
       CompletableFuture<Void> loaded = cleared.thenCompose(v -> runUnits(target, pool, lanes, firstFailure));
       futures.add(loaded.handle((v, failure) -> {
         try {
@@ -161,7 +190,8 @@ public final class Seeder {
           failure = failure == null ? e : failure;
         }
         if (failure != null) {
-          step.failed(AwsErrors.isConnectionFailure(failure) ? STOPPED
+          step.failed(gate != null && gate.failed() ? "not loaded: the AWS resources failed"
+              : AwsErrors.isConnectionFailure(failure) ? STOPPED
               : AwsErrors.wrap("seed " + target.kind, target.name, aws.endpoint(), failure).getMessage());
           throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
         }

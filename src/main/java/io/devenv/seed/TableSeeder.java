@@ -40,9 +40,17 @@ final class TableSeeder extends LedgeredTarget {
   private boolean reset;
   private FileStamp stamp;
 
+  /** The table's keys when known without asking (an emulator known empty, the table made from the profile), else null. */
+  private final TableKeys declared;
+
   TableSeeder(AwsClients aws, SeedSpec.TableSeed seed, SeedLedger ledger) {
+    this(aws, seed, ledger, null);
+  }
+
+  TableSeeder(AwsClients aws, SeedSpec.TableSeed seed, SeedLedger ledger, TableKeys declared) {
     super("table", seed.table(), aws, ledger);
     this.seed = seed;
+    this.declared = declared;
   }
 
   /**
@@ -53,15 +61,7 @@ final class TableSeeder extends LedgeredTarget {
   @Override
   void prepare(boolean reset) {
     this.reset = reset;
-    TableDescription table;
-    try {
-      table = aws.dynamo().describeTable(r -> r.tableName(seed.table())).table();
-    } catch (ResourceNotFoundException e) {
-      // A file that is not JSON is said before a missing table, as when the file was read first.
-      SeedFileReader.count(seed.from());
-      throw DevenvException.invalid(where() + ": table " + seed.table() + " does not exist: declare it under aws.tables");
-    }
-    keys = TableKeys.of(table);
+    keys = declared != null && !reset ? declared : TableKeys.of(describeTable());
     converter = new ItemConverter(keys, seed.from());
     openEntry();
     stamp = FileStamp.of(seed.from());
@@ -78,6 +78,16 @@ final class TableSeeder extends LedgeredTarget {
       index.markSameWhereKnown();
     }
     skipped = index.sameRecords();
+  }
+
+  private TableDescription describeTable() {
+    try {
+      return aws.dynamo().describeTable(r -> r.tableName(seed.table())).table();
+    } catch (ResourceNotFoundException e) {
+      // A file that is not JSON is said before a missing table, as when the file was read first.
+      SeedFileReader.count(seed.from());
+      throw DevenvException.invalid(where() + ": table " + seed.table() + " does not exist: declare it under aws.tables");
+    }
   }
 
   /** Marks the keys whose item the table holds as the file gives it; notes the table's keys the file lacks. */

@@ -160,4 +160,19 @@ class EngineOverlapTest {
       assertThat(s3.listBuckets().buckets()).as("what the first emulator held is not there").isEmpty();
     }
   }
+
+  @Test
+  @DisplayName("The hook before an emulator is created (up's SDK warm-up) runs once for a new container, never for a reused one")
+  void hookOnlyWhenCreating() {
+    Profile aws = TestProfiles.parse(project, "name: overlap-hook\naws:\n  emulator: ministack\n  image: "
+        + DockerRequirements.MINISTACK_IMAGE + "\n  buckets: [{ name: hook-bucket }]\nkubernetes:\n  enabled: false\n");
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    EngineOptions options = EngineOptions.of(project).withBeforeEmulatorCreated(calls::incrementAndGet);
+
+    engine.begin(aws, options).environment();
+    assertThat(calls.get()).as("after a start that created the emulator").isEqualTo(1);
+
+    engine.begin(aws, options).environment();
+    assertThat(calls.get()).as("after a start that reused it").isEqualTo(1);
+  }
 }

@@ -270,6 +270,47 @@ class UpTest {
     }
   }
 
+  @Test
+  @DisplayName("provisioner and seeder are told the emulator is empty only when the start created it so")
+  void emptyEmulatorPassedOn() {
+    for (boolean empty : new boolean[] {true, false}) {
+      calls.clear();
+      OverlapEngine engine = new OverlapEngine();
+      engine.empty = empty;
+      engine.aws.complete(AwsAccess.local(URI.create("http://127.0.0.1:4566"), null));
+      engine.cluster.complete(new ClusterAccess("apiVersion: v1\nkind: Config\n", null));
+      UpParts plain = parts(engine, () -> {}, () -> {});
+      UpParts.Provisioner provisioner = new UpParts.Provisioner() {
+        @Override
+        public ProvisionReport provision(AwsAccess aws, Profile p, io.devenv.core.Progress progress) {
+          throw new AssertionError("up must say whether the emulator is empty");
+        }
+
+        @Override
+        public ProvisionReport provision(AwsAccess aws, Profile p, io.devenv.core.Progress progress, boolean emptyEmulator) {
+          calls.add("provision empty=" + emptyEmulator);
+          return new ProvisionReport(List.of(), Duration.ZERO);
+        }
+      };
+      UpParts.SeedLoader seeder = new UpParts.SeedLoader() {
+        @Override
+        public SeedReport seed(AwsAccess aws, Profile p, boolean reset, io.devenv.core.Progress progress) {
+          throw new AssertionError("up must say whether the emulator is empty");
+        }
+
+        @Override
+        public SeedReport seed(AwsAccess aws, Profile p, boolean reset, io.devenv.core.Progress progress, boolean emptyEmulator) {
+          calls.add("seed empty=" + emptyEmulator);
+          return new SeedReport(List.of(), Duration.ZERO);
+        }
+      };
+
+      new Up(options(), new UpParts(plain.engine(), provisioner, seeder, plain.deployer(), plain.exposer())).run(profile).close();
+
+      assertThat(calls).as(empty ? "created empty" : "reused").containsSubsequence("provision empty=" + empty, "seed empty=" + empty);
+    }
+  }
+
   private UpOptions options() {
     return UpOptions.of(project, EngineChoice.external(URI.create("http://127.0.0.1:4566"), false, null, null));
   }
