@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.devenv.aws.AwsClients;
 import io.devenv.cli.Main;
 import io.devenv.core.ExitCode;
+import io.devenv.testing.TestFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -41,7 +42,7 @@ class DockerNoOpTest {
   void project() throws Exception {
     DockerRequirements.image(DockerRequirements.MINISTACK_IMAGE);
     Path root = Path.of("src/test/resources/junit").toAbsolutePath();
-    copyTree(root.resolve("seed"), project.resolve("seed"));
+    TestFiles.copyTree(root.resolve("seed"), project.resolve("seed"));
     things = project.resolve("seed/things.ndjson");
     name = "noop-" + System.nanoTime();
     Files.createDirectories(project.resolve("profiles"));
@@ -178,18 +179,6 @@ class DockerNoOpTest {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 
   private record Run(int code, String out, String err) {}
 

@@ -11,6 +11,7 @@ import io.devenv.profile.ProfileLoader;
 import io.devenv.cli.Main;
 import io.devenv.core.ExitCode;
 import io.devenv.testing.MiniStackProcess;
+import io.devenv.testing.TestFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class ConvergenceStampTest {
     Path root = Path.of("src/test/resources/junit").toAbsolutePath();
     // A copy of the seed files, so that the test can change one.
     Path seed = project.resolve("seed");
-    copyTree(root.resolve("seed"), seed);
+    TestFiles.copyTree(root.resolve("seed"), seed);
     things = seed.resolve("things.ndjson");
     Files.createDirectories(project.resolve("profiles"));
     write("stamp-" + System.nanoTime(), "");
@@ -193,18 +194,6 @@ class ConvergenceStampTest {
     return new Run(code, out.toString(), err.toString());
   }
 
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 
   private record Run(int code, String out, String err) {}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.devenv.core.CheckCache;
 import io.devenv.profile.terraform.NotEmulated;
 import io.devenv.profile.terraform.TerraformImport;
+import io.devenv.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class ProfileCacheTest {
   @BeforeEach
   void copySamplePlatform() throws Exception {
     for (String dir : List.of("profiles", "fixtures", ".ci/profiles")) {
-      copyTree(Path.of(dir), root.resolve(dir));
+      TestFiles.copyTree(Path.of(dir), root.resolve(dir));
     }
     cacheDir = root.resolve(".devenv/cache");
     settle();
@@ -304,18 +305,6 @@ class ProfileCacheTest {
     Thread.sleep(TimeUnit.NANOSECONDS.toMillis(SETTLE) * 3);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
