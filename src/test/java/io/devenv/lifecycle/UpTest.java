@@ -235,16 +235,21 @@ class UpTest {
     assertThat(calls).contains("abandoned").doesNotContain("seed", "deploy");
   }
 
+  /** An engine whose emulator and cluster are ready at once; {@code empty}: it created the emulator empty. */
+  private OverlapEngine readyEngine(boolean empty) {
+    OverlapEngine engine = new OverlapEngine();
+    engine.empty = empty;
+    engine.aws.complete(AwsAccess.local(URI.create("http://127.0.0.1:4566"), null));
+    engine.cluster.complete(new ClusterAccess("apiVersion: v1\nkind: Config\n", null));
+    return engine;
+  }
+
   @Test
   @DisplayName("an emulator the start created empty is not asked for a convergence stamp; a reused one is")
   void noStampReadFromAnEmptyEmulator() {
     for (boolean empty : new boolean[] {true, false}) {
       calls.clear();
-      OverlapEngine engine = new OverlapEngine();
-      engine.empty = empty;
-      engine.aws.complete(AwsAccess.local(URI.create("http://127.0.0.1:4566"), null));
-      engine.cluster.complete(new ClusterAccess("apiVersion: v1\nkind: Config\n", null));
-      UpParts plain = parts(engine, () -> {}, () -> {});
+      UpParts plain = parts(readyEngine(empty), () -> {}, () -> {});
       UpParts stamped = new UpParts(plain.engine(), plain.provisioner(), plain.seeder(), plain.deployer(), plain.exposer(),
           new UpParts.AwsStamps() {
             @Override
@@ -275,11 +280,7 @@ class UpTest {
   void emptyEmulatorPassedOn() {
     for (boolean empty : new boolean[] {true, false}) {
       calls.clear();
-      OverlapEngine engine = new OverlapEngine();
-      engine.empty = empty;
-      engine.aws.complete(AwsAccess.local(URI.create("http://127.0.0.1:4566"), null));
-      engine.cluster.complete(new ClusterAccess("apiVersion: v1\nkind: Config\n", null));
-      UpParts plain = parts(engine, () -> {}, () -> {});
+      UpParts plain = parts(readyEngine(empty), () -> {}, () -> {});
       UpParts.Provisioner provisioner = new UpParts.Provisioner() {
         @Override
         public ProvisionReport provision(AwsAccess aws, Profile p, io.devenv.core.Progress progress) {
