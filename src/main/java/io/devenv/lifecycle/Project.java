@@ -51,6 +51,10 @@ public final class Project {
     }
     Path asPath = cwd.resolve(name);
     if (Files.exists(asPath) || name.endsWith(".yaml") || name.endsWith(".yml") || name.contains("/")) {
+      if (Files.exists(asPath) && !Files.isRegularFile(asPath)) {
+        throw DevenvException.invalid("profile " + name + " is not a regular file (a directory or a device);"
+            + " pass a profile's YAML file, or run 'devenv profiles' to list them");
+      }
       if (!Files.isRegularFile(asPath)) {
         throw DevenvException.invalid("profile " + name + " does not exist; run 'devenv profiles' to list them");
       }
