@@ -1,7 +1,9 @@
 package io.devenv.engine;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -71,6 +73,12 @@ public class EmulatorContainer extends GenericContainer<EmulatorContainer> {
     return ContainerSetup.LOOPBACK;
   }
 
+  /** A log tail is followed so that the start can stop it ({@link LogTail}). */
+  @Override
+  public void followOutput(Consumer<OutputFrame> consumer) {
+    LogTail.follow(getDockerClient(), getContainerId(), consumer);
+  }
+
   /** Testcontainers' LocalStack module, reached on 127.0.0.1 like every devenv container. */
   static final class LoopbackLocalStack extends LocalStackContainer {
     LoopbackLocalStack(DockerImageName image) {
@@ -80,6 +88,11 @@ public class EmulatorContainer extends GenericContainer<EmulatorContainer> {
     @Override
     public String getHost() {
       return ContainerSetup.LOOPBACK;
+    }
+
+    @Override
+    public void followOutput(Consumer<OutputFrame> consumer) {
+      LogTail.follow(getDockerClient(), getContainerId(), consumer);
     }
   }
 

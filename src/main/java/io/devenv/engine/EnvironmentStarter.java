@@ -239,6 +239,8 @@ final class EnvironmentStarter {
           log.text());
       step.failed(cancelled.get() ? "stopped: the start was abandoned (see the error below)" : failure.getMessage());
       throw failure;
+    } finally {
+      log.stop(); // the container runs on without this process: a followed log would delay its exit
     }
   }
 
@@ -282,6 +284,8 @@ final class EnvironmentStarter {
       DevenvException failure = StartFailures.translate(e, "k3s " + image, 0, log.text());
       step.failed(cancelled.get() ? "stopped: the start was abandoned (see the error below)" : failure.getMessage());
       throw failure;
+    } finally {
+      log.stop(); // the container runs on without this process: a followed log would delay its exit
     }
   }
 

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -44,6 +46,12 @@ public final class K3sCluster {
     @Override
     public String getHost() {
       return ContainerSetup.LOOPBACK;
+    }
+
+    /** A log tail is followed so that the start can stop it ({@link LogTail}). */
+    @Override
+    public void followOutput(Consumer<OutputFrame> consumer) {
+      LogTail.follow(getDockerClient(), getContainerId(), consumer);
     }
   }
 

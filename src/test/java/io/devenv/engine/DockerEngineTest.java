@@ -182,6 +182,28 @@ class DockerEngineTest {
   }
 
   @Test
+  @DisplayName("Once the emulator is up, nothing in this JVM follows its log any more (the exit would wait for such a reader)")
+  void logNotFollowedAfterStart() throws Exception {
+    // Given an emulator started by the engine, whose start followed its log (for a failure's message)
+    engine.start(profile("logs", ""), options());
+
+    // Then no thread is left reading a container's log stream: the container outlives this JVM,
+    // and a thread blocked in that socket read holds the JVM's exit for 0.3 s
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!logReaders().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(logReaders()).as("threads still following a container's log").isEmpty();
+    assertThat(labelled()).as("the emulator runs on").singleElement().satisfies(c -> assertThat(c.getState()).isEqualTo("running"));
+  }
+
+  /** Live stream readers: docker-java reads each streamed response (a followed log) on a thread of this name until it ends. */
+  private static List<String> logReaders() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("docker-java-stream")).map(Thread::getName).toList();
+  }
+
+  @Test
   @DisplayName("A fixed emulator port that is taken fails before any container starts, naming the port")
   void takenPort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
