@@ -21,6 +21,8 @@ final class ContainerSetup {
   private ContainerSetup() {}
 
   /**
+   * The container's image must be in the local Docker daemon already ({@link ImagePull}).
+   *
    * @param ports container port to host port; host port 0 picks a free one
    * @param cancelled checked just before the container is created, so a cancelled start makes no
    *     new container
@@ -28,6 +30,9 @@ final class ContainerSetup {
   static void apply(GenericContainer<?> container, String name, Map<String, String> labels,
       Map<Integer, Integer> ports, Network network, String alias, BooleanSupplier cancelled) {
     container.withNetwork(network).withNetworkAliases(alias);
+    // The engine made sure the image is here (ImagePull) before any start: Testcontainers need not
+    // list and inspect the local images again on the way to docker create.
+    container.withImagePullPolicy(image -> false);
     container.withCreateContainerCmdModifier(cmd -> {
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("start of " + name + " cancelled before it was created");

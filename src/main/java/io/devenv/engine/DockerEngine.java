@@ -6,6 +6,7 @@ import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
@@ -169,13 +170,18 @@ public final class DockerEngine implements Engine {
     }
     long checking = System.nanoTime();
     EmulatorPreset.check(profile, options.environment());
-    ImageServices.check(docker(), profile);
+    String awsImage = profile.needsAws() ? EmulatorSettings.of(profile, options.environment()).image() : null;
+    // One inspect says both whether the image is here and, by its labels, what it cannot serve.
+    Optional<InspectImageResponse> awsImageHere = awsImage == null ? Optional.empty() : ImagePull.inspect(docker(), awsImage);
+    awsImageHere.ifPresent(image -> ImageServices.requireServed(profile, awsImage,
+        image.getConfig() == null ? null : image.getConfig().getLabels()));
     if (profile.kubernetes().enabled()) {
       K3sImages.requirePresent(docker(), profile.kubernetes().images());
     }
-    // Pulled here, once, so that a pull that cannot succeed fails at once in one line.
-    if (profile.needsAws()) {
-      ImagePull.ensure(docker(), EmulatorSettings.of(profile, options.environment()).image(), "AWS emulator");
+    // Pulled here, once, so that a pull that cannot succeed fails at once in one line (a pulled
+    // image is not checked for labels: one of the registry makes no such claim).
+    if (awsImage != null && awsImageHere.isEmpty()) {
+      ImagePull.pull(docker(), awsImage, "AWS emulator");
     }
     if (profile.kubernetes().enabled()) {
       ImagePull.ensure(docker(), EnvironmentStarter.k3sImage(profile), "k3s");

@@ -5,6 +5,7 @@ import io.devenv.environment.ClusterAccess;
 import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
@@ -171,18 +172,29 @@ final class EnvironmentStarter {
     }
   }
 
+  /**
+   * The environment's network, created unless it exists: created first, as on a cold start it does
+   * not (one call instead of a list and a create); a name taken is looked up among the environment's
+   * own networks, and a network of that name that is not the environment's fails as before.
+   */
   private String ensureNetwork() {
     String name = id.baseName();
-    for (var n : DockerObjects.networks(docker, id)) {
-      if (n.getName().equals(name)) {
-        return name;
-      }
-    }
     Map<String, String> labels = new LinkedHashMap<>(id.labels());
     labels.put(Labels.PROJECT_DIR, id.projectDir().toString());
     labels.put(Labels.CREATED_BY, createdBy);
-    createdNetworkId = docker.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec().getId();
-    return name;
+    try {
+      // Docker before API 1.44 makes a second network of the same name unless asked to check.
+      createdNetworkId = docker.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels)
+          .withCheckDuplicate(true).exec().getId();
+      return name;
+    } catch (ConflictException taken) {
+      for (var n : DockerObjects.networks(docker, id)) {
+        if (n.getName().equals(name)) {
+          return name;
+        }
+      }
+      throw taken;
+    }
   }
 
   private Started<AwsAccess> emulator(EmulatorSettings settings, Container existing, String network) {
@@ -231,7 +243,9 @@ final class EnvironmentStarter {
       }
       container.start();
       String containerId = container.getContainerId();
-      Started<AwsAccess> started = new Started<>(containerId, awsAccess(containerId, network));
+      // Testcontainers inspected it once it ran (published ports, network address, start time): no second inspect.
+      Started<AwsAccess> started = new Started<>(containerId,
+          DockerObjects.awsAccess(container.getContainerInfo(), profile, network));
       step.done((replaced.isEmpty() ? "started " : "recreated ") + name + replaced + " at " + started.access().endpoint());
       return started;
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.devenv.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -9,6 +10,7 @@ import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.core.Text;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.utility.DockerImageName;
 
@@ -25,11 +27,15 @@ public final class ImagePull {
 
   /** Whether the image is in the local Docker daemon. */
   public static boolean present(DockerClient docker, String image) {
+    return inspect(docker, image).isPresent();
+  }
+
+  /** The image as the local Docker daemon has it (its labels, for {@link ImageServices}); empty when absent. */
+  public static Optional<InspectImageResponse> inspect(DockerClient docker, String image) {
     try {
-      docker.inspectImageCmd(image).exec();
-      return true;
+      return Optional.of(docker.inspectImageCmd(image).exec());
     } catch (NotFoundException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
@@ -38,9 +44,17 @@ public final class ImagePull {
    * @throws DevenvException (exit 1) naming the image, why it could not be pulled and what to do
    */
   public static void ensure(DockerClient docker, String image, String what) {
-    if (present(docker, image)) {
-      return;
+    if (!present(docker, image)) {
+      pull(docker, image, what);
     }
+  }
+
+  /**
+   * Pulls an image found absent, as {@link #ensure} does.
+   *
+   * @throws DevenvException as {@link #ensure}
+   */
+  public static void pull(DockerClient docker, String image, String what) {
     DockerImageName name = DockerImageName.parse(image);
     QuietPull pull = new QuietPull();
     try {

@@ -1,7 +1,5 @@
 package io.devenv.engine;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.devenv.core.DevenvException;
 import io.devenv.core.ExitCode;
 import io.devenv.profile.Profile;
@@ -66,31 +64,12 @@ public final class ImageServices {
   }
 
   /**
-   * Fails, before anything starts, when the profile needs a service its emulator image (if it is
-   * in the local Docker daemon) declares it cannot serve.
+   * Fails, before anything starts, when the profile needs a service its emulator image declares it
+   * cannot serve: the labels of the image in the local Docker daemon, or of a container made from
+   * it (a container's labels carry its image's, so a reused emulator is checked without asking
+   * Docker about the image).
    *
    * @throws DevenvException exit 2, naming the service, the profile line and the alternatives
-   */
-  public static void check(DockerClient docker, Profile profile) {
-    if (!profile.needsAws()) {
-      return;
-    }
-    String image = EmulatorSettings.of(profile, Map.of()).image();
-    Map<String, String> labels;
-    try {
-      var config = docker.inspectImageCmd(image).exec().getConfig();
-      labels = config == null ? null : config.getLabels();
-    } catch (NotFoundException e) {
-      return; // not here yet: pulled on start, and then an image of the registry makes no such claim
-    }
-    requireServed(profile, image, labels);
-  }
-
-  /**
-   * The same, from labels already read: a container's labels carry its image's, so a reused
-   * emulator is checked without asking Docker about the image.
-   *
-   * @throws DevenvException exit 2, as {@link #check}
    */
   static void requireServed(Profile profile, String image, Map<String, String> labels) {
     List<String> problems = problems(profile, image, labels);

@@ -204,6 +204,33 @@ class DockerEngineTest {
   }
 
   @Test
+  @DisplayName("An emulator image that declares it cannot serve what the profile needs is refused before anything is created")
+  void imageLabelsCheckedBeforeStart() {
+    // Given an image that declares DynamoDB unavailable (the MiniStack image with the label)
+    String base = engine.docker().createContainerCmd(DockerRequirements.MINISTACK_IMAGE).exec().getId();
+    String image = "devenv-test/ministack-without-dynamodb:engine-test";
+    engine.docker().commitCmd(base).withRepository("devenv-test/ministack-without-dynamodb").withTag("engine-test")
+        .withLabels(Map.of(ImageServices.UNAVAILABLE, "dynamodb", ImageServices.REASON, "left out of this test image")).exec();
+    engine.docker().removeContainerCmd(base).withForce(true).exec();
+    try {
+      // When a profile with a table starts on it
+      Profile withTable = TestProfiles.parse(project, "name: labelled\naws:\n  emulator: ministack\n  image: " + image
+          + "\n  tables:\n    - name: engine-test-table\n      partitionKey: { name: id, type: S }\nkubernetes:\n  enabled: false\n");
+      DevenvException e = catchThrowableOfType(DevenvException.class, () -> engine.start(withTable, options()));
+
+      // Then it fails as bad input in one line naming the table, the service, the image and the reason
+      assertThat(e).isNotNull();
+      assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(e.getMessage()).doesNotContain("\n").contains("engine-test-table", "dynamodb", image, "left out of this test image");
+      // And nothing was made: no container, no network
+      assertThat(labelled()).isEmpty();
+      assertThat(engine.status(project, null).networks()).isEmpty();
+    } finally {
+      engine.docker().removeImageCmd(image).withForce(true).exec();
+    }
+  }
+
+  @Test
   @DisplayName("A fixed emulator port that is taken fails before any container starts, naming the port")
   void takenPort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
