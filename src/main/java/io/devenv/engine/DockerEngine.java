@@ -301,27 +301,41 @@ public final class DockerEngine implements Engine {
   /** What runs for a profile (every profile of the project when {@code profileName} is null). */
   public Status status(Path projectDir, String profileName) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
+    Optional<DockerReads> quickReads = quick.get();
+    if (quickReads.isPresent()) {
+      try (DockerReads reads = quickReads.get()) {
+        List<ContainerStatus> containers = new ArrayList<>();
+        for (ContainerSummary c : reads.containers(id.labelFilter())) {
+          Optional<ContainerDetails> info = reads.inspect(c.id());
+          if (info.isPresent()) { // else removed since the list
+            containers.add(describe(c, info.get()));
+          }
+        }
+        return new Status(id.projectDir(), profileName, reads.networks(id.labelFilter()), containers);
+      } catch (IOException | RuntimeException e) {
+        // the socket did not answer as expected: Testcontainers' client connects below, and reports
+      }
+    }
     List<String> networks = DockerObjects.networks(docker(), id).stream().map(Network::getName).sorted().toList();
     List<ContainerStatus> containers = new ArrayList<>();
     for (Container c : DockerObjects.containers(docker(), id)) {
-      containers.add(describe(c));
+      containers.add(describe(ContainerSummary.of(c), DockerObjects.inspect(docker(), c.getId())));
     }
     return new Status(id.projectDir(), profileName, networks, containers);
   }
 
-  private ContainerStatus describe(Container c) {
-    Map<String, String> labels = c.getLabels();
-    String role = DockerObjects.role(c);
-    ContainerDetails info = DockerObjects.inspect(docker(), c.getId());
+  private static ContainerStatus describe(ContainerSummary c, ContainerDetails info) {
+    Map<String, String> labels = c.labels();
+    String role = c.role();
     String network = new EnvironmentId(Path.of(labels.getOrDefault(Labels.PROJECT_DIR, "/")),
         labels.get(Labels.PROFILE)).baseName();
     String endpoint = null;
-    String health = c.getState();
+    String health = c.state();
     if (role.equals(EnvironmentStarter.AWS)) {
       int port = info.hostPort(Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, String.valueOf(AwsAccess.DEFAULT_PORT))));
       if (port > 0) {
         endpoint = "http://" + ContainerSetup.LOOPBACK + ":" + port;
-        if ("running".equals(c.getState())) {
+        if ("running".equals(c.state())) {
           health = HealthProbe.once(URI.create(endpoint), labels.getOrDefault(Labels.HEALTH_PATH, "/_localstack/health"));
         }
       }
@@ -329,9 +343,9 @@ public final class DockerEngine implements Engine {
       int port = info.hostPort(K3sCluster.API_PORT);
       endpoint = port > 0 ? "https://" + ContainerSetup.LOOPBACK + ":" + port : null;
     }
-    return new ContainerStatus(role, DockerObjects.name(c), c.getId().substring(0, 12), c.getImage(), c.getState(),
+    return new ContainerStatus(role, c.name(), c.id().substring(0, 12), c.image(), c.state(),
         health, endpoint, info.networkAddress(network), info.publishedPorts(),
-        labels.get(Labels.CONFIG_HASH), Instant.ofEpochSecond(c.getCreated()));
+        labels.get(Labels.CONFIG_HASH), Instant.ofEpochSecond(c.created()));
   }
 
   /**

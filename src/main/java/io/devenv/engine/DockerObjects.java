@@ -20,7 +20,7 @@ final class DockerObjects {
   static List<Container> containers(DockerClient docker, EnvironmentId id) {
     List<Container> found = new ArrayList<>(docker.listContainersCmd().withShowAll(true)
         .withLabelFilter(id.labels()).exec());
-    found.sort(Comparator.comparing((Container c) -> role(c).equals("aws") ? 0 : 1).thenComparing(DockerObjects::name));
+    found.sort(Comparator.comparing(ContainerSummary::of, ContainerSummary.ORDER));
     return found;
   }
 

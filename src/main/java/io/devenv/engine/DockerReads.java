@@ -61,16 +61,31 @@ final class DockerReads implements Closeable {
     }
   }
 
-  /** Every container (running or not) carrying all of these {@code key=value} labels. */
+  /** Every container (running or not) carrying all of these {@code key=value} labels, in {@link ContainerSummary#ORDER}. */
   List<ContainerSummary> containers(List<String> labelFilter) throws IOException {
-    ObjectNode filters = JsonNodeFactory.instance.objectNode();
-    labelFilter.forEach(filters.putArray("label")::add);
-    String query = URLEncoder.encode(new String(JsonTrees.bytes(filters), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     List<ContainerSummary> found = new ArrayList<>();
-    for (JsonNode entry : get("/containers/json?all=1&filters=" + query, true).orElseThrow()) {
+    for (JsonNode entry : get("/containers/json?all=1&filters=" + labelQuery(labelFilter), true).orElseThrow()) {
       found.add(ContainerSummary.of(entry));
     }
+    found.sort(ContainerSummary.ORDER);
     return found;
+  }
+
+  /** Docker's {@code filters} parameter for these labels, URL-encoded: {@code {"label": ["k=v", ...]}}. */
+  private static String labelQuery(List<String> labelFilter) throws IOException {
+    ObjectNode filters = JsonNodeFactory.instance.objectNode();
+    labelFilter.forEach(filters.putArray("label")::add);
+    return URLEncoder.encode(new String(JsonTrees.bytes(filters), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+  }
+
+  /** The names of the networks carrying all of these {@code key=value} labels, sorted. */
+  List<String> networks(List<String> labelFilter) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (JsonNode network : get("/networks?filters=" + labelQuery(labelFilter), true).orElseThrow()) {
+      names.add(network.path("Name").asText());
+    }
+    names.sort(null);
+    return names;
   }
 
   /** The container's inspect, or empty when it no longer exists. */

@@ -98,6 +98,8 @@ class DockerEngineTest {
     assertThat(emulator.health()).isEqualTo("healthy");
     assertThat(emulator.endpoint()).isEqualTo(aws.endpoint().toString());
     assertThat(status.networks()).containsExactly(new EnvironmentId(project, "lifecycle").baseName());
+    assertThat(new DockerEngine(engine.docker()).status(project, "lifecycle"))
+        .as("the same through docker-java's client, without the quick reads").isEqualTo(status);
 
     // And the env variables name the same endpoint
     assertThat(EnvFile.variables(env, null, List.of())).containsEntry("AWS_ENDPOINT_URL", aws.endpoint().toString())

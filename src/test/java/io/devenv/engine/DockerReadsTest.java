@@ -76,6 +76,8 @@ class DockerReadsTest {
     assertThat(model.networks()).containsExactly(id.baseName());
     assertThat(model.role()).isEqualTo(EnvironmentStarter.AWS);
     assertThat(model.name()).isEqualTo(id.containerName(EnvironmentStarter.AWS));
+    assertThat(model.image()).isEqualTo(DockerRequirements.MINISTACK_IMAGE);
+    assertThat(reads.networks(id.labelFilter())).containsExactly(id.baseName());
 
     ContainerDetails full = DockerObjects.inspect(docker, container);
     assertThat(inspected.id()).isEqualTo(full.id()).isEqualTo(container);
@@ -95,6 +97,7 @@ class DockerReadsTest {
     EnvironmentId id = new EnvironmentId(project, "reads-none");
     assertThat(reads.ping()).isTrue();
     assertThat(reads.containers(id.labelFilter())).isEmpty();
+    assertThat(reads.networks(id.labelFilter())).isEmpty();
     assertThat(reads.inspect("devenv-no-such-container-" + UUID.randomUUID())).isEmpty();
   }
 
