@@ -228,18 +228,42 @@ public final class DockerEngine implements Engine {
   @Override
   public Environment attach(Profile profile, Path projectDir) {
     EnvironmentId id = new EnvironmentId(projectDir, profile.name());
+    Optional<DockerReads> quickReads = quick.get();
+    if (quickReads.isPresent()) {
+      try (DockerReads reads = quickReads.get()) {
+        return attach(profile, id, reads.containers(id.labelFilter()), c -> reads.inspect(c.id()), reads::client);
+      } catch (DevenvException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // the socket did not answer as expected: Testcontainers' client connects below, and reports
+      }
+    }
+    List<ContainerSummary> containers = DockerObjects.containers(docker(), id).stream().map(ContainerSummary::of).toList();
+    try {
+      return attach(profile, id, containers, c -> Optional.of(DockerObjects.inspect(docker(), c.id())), this::docker);
+    } catch (IOException e) {
+      throw DevenvException.failure("Could not read the containers of " + profile.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** How the running containers of an environment are inspected: empty for one removed meanwhile. */
+  private interface Inspect {
+    Optional<ContainerDetails> of(ContainerSummary c) throws IOException;
+  }
+
+  private static Environment attach(Profile profile, EnvironmentId id, List<ContainerSummary> containers, Inspect inspect,
+      Supplier<DockerClient> docker) throws IOException {
     AwsAccess aws = null;
     ClusterAccess cluster = null;
-    for (Container c : DockerObjects.containers(docker(), id)) {
-      if (!"running".equals(c.getState())) {
+    for (ContainerSummary c : containers) {
+      Optional<ContainerDetails> info = "running".equals(c.state()) ? inspect.of(c) : Optional.empty();
+      if (info.isEmpty()) {
         continue;
       }
-      ContainerDetails info = DockerObjects.inspect(docker(), c.getId());
-      if (DockerObjects.role(c).equals(EnvironmentStarter.AWS)) {
-        aws = DockerObjects.awsAccess(info, profile, id.baseName());
-      } else if (DockerObjects.role(c).equals(EnvironmentStarter.K3S)) {
-        cluster = new ClusterAccess(K3sCluster.kubeconfig(docker(), c.getId(),
-            info.hostPort(K3sCluster.API_PORT)), null);
+      if (c.role().equals(EnvironmentStarter.AWS)) {
+        aws = DockerObjects.awsAccess(info.get(), profile, id.baseName());
+      } else if (c.role().equals(EnvironmentStarter.K3S)) {
+        cluster = new ClusterAccess(K3sCluster.kubeconfig(docker.get(), c.id(), info.get().hostPort(K3sCluster.API_PORT)), null);
       }
     }
     if ((profile.needsAws() && aws == null) || (profile.kubernetes().enabled() && cluster == null)) {
