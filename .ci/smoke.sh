@@ -66,15 +66,28 @@ left="$(docker ps -a "${ls_mine[@]}" -q; docker network ls "${ls_mine[@]}" -q)"
 trap - EXIT
 
 echo "-- the launcher's class archive: built after a command's first run, mapped by the next, picocli in it"
-archive=""
-for ((i = 0; i < 600; i++)); do
-  archive="$(find target/cds -name 'status-*.jsa' -newer target/devenv.jar 2>/dev/null | head -1)"
-  [[ -n "$archive" ]] && break
-  sleep 0.1
-done
-[[ -n "$archive" ]] || fail "no class archive target/cds/status-*.jsa 60 s after status first ran"
+# The archive of a command (target/cds/<command>-*.jsa), once the background dump has made it.
+await_archive() {
+  local found=""
+  for ((i = 0; i < 600; i++)); do
+    found="$(find target/cds -name "$1-*.jsa" -newer target/devenv.jar 2>/dev/null | head -1)"
+    [[ -n "$found" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$found" ]] || fail "no class archive target/cds/$1-*.jsa 60 s after $1 first succeeded"
+  echo "$found"
+}
+archive="$(await_archive status)"
 DEVENV_JAVA_OPTS="-Xlog:class+load=info:file=target/smoke-class-load.txt" ./devenv status -p "$profile" >/dev/null 2>&1 || true
 grep -q 'picocli.CommandLine source: shared objects file' target/smoke-class-load.txt \
   || fail "status did not load picocli from its class archive $archive"
+
+echo "-- a run that fails leaves no class archive; the next one that succeeds makes it"
+rm -f target/cds/validate-*
+if ./devenv validate -p target/no-such-profile.yaml >/dev/null 2>&1; then fail "validate of a missing profile succeeded"; fi
+left="$(find target/cds -name 'validate-*' ! -name '*.lock')"
+[[ -z "$left" ]] || fail "a failed validate left a class list or archive: $left"
+./devenv validate -p "$profile" >/dev/null
+await_archive validate >/dev/null
 
 echo "smoke: devenv up, status, env, up again, down all worked as a user runs them, on MiniStack and on LocalStack (default preset)"

@@ -33,8 +33,10 @@ final class StampDigest {
     sha.update(bytes.apply("instance " + instance));
     sha.update(bytes.apply("endpoint " + access.endpoint() + " " + access.region()));
     sha.update(bytes.apply("profile " + profile.name()));
-    // Records print every component, nested records included: the resolved section, field by field.
-    sha.update(bytes.apply("aws " + profile.aws()));
+    // The resolved section, every component of every nested record.
+    sha.update(bytes.apply("aws"));
+    sha.update(profile.aws().canonicalJson());
+    sha.update(bytes.apply(""));
     sha.update(bytes.apply("seed " + seedHash));
     return HexFormat.of().formatHex(sha.digest());
   }

@@ -16,10 +16,10 @@ import java.util.Map;
 /**
  * JSON trees to bytes and back through Jackson's streaming parser and generator, without an
  * {@code ObjectMapper}: making one loads some 370 classes, a fifth of what {@code validate} costs
- * once its checks come from the {@link CheckCache}. Handles the node kinds the cache writes: objects,
- * arrays, text, whole numbers, booleans, null.
+ * once its checks come from the {@link CheckCache}, and for the Docker answers the reuse lookup reads.
+ * Handles every JSON value: objects, arrays, text, numbers, booleans, null.
  */
-final class JsonTrees {
+public final class JsonTrees {
 
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -27,7 +27,7 @@ final class JsonTrees {
   private JsonTrees() {}
 
   /** The tree in {@code bytes}; an {@link IOException} for text that is not one JSON value. */
-  static JsonNode parse(byte[] bytes) throws IOException {
+  public static JsonNode parse(byte[] bytes) throws IOException {
     try (JsonParser parser = FACTORY.createParser(bytes)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -41,7 +41,7 @@ final class JsonTrees {
     }
   }
 
-  static byte[] bytes(JsonNode tree) throws IOException {
+  public static byte[] bytes(JsonNode tree) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       write(generator, tree);

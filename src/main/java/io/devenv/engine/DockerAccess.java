@@ -30,18 +30,18 @@ public final class DockerAccess {
   }
 
   /**
-   * A client on the socket Testcontainers would choose, made without its discovery (no strategy
+   * Reads on the socket Testcontainers would choose, made without its discovery (no strategy
    * tests, no info call, no checks): for {@code up}'s reuse lookup, which needs a list and an
    * inspect. Empty when that socket cannot be told without discovery ({@link TestcontainersHost}).
    */
-  static Optional<DockerClient> withoutDiscovery() {
+  static Optional<DockerReads> withoutDiscovery() {
     Optional<URI> host;
     try {
       host = TestcontainersHost.of(System.getenv(), TestcontainersConfiguration.getInstance());
     } catch (RuntimeException e) {
       return Optional.empty(); // an unreadable configuration: discovery decides
     }
-    return host.map(TestcontainersHost::client);
+    return host.map(DockerReads::on);
   }
 
   /** Whether Docker answers, without throwing. */

@@ -5,7 +5,6 @@ import io.devenv.environment.ClusterAccess;
 import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -38,8 +37,8 @@ import java.util.function.Consumer;
  */
 public final class DockerEngine implements Engine {
   private final Supplier<DockerClient> docker;
-  private final Supplier<Optional<DockerClient>> quick;
-  private volatile FutureTask<Optional<DockerClient>> prepared;
+  private final Supplier<Optional<DockerReads>> quick;
+  private volatile FutureTask<Optional<DockerReads>> prepared;
 
   /** The engine on this client; every start runs the full path (no reuse lookup of its own). */
   public DockerEngine(DockerClient docker) {
@@ -48,9 +47,9 @@ public final class DockerEngine implements Engine {
 
   /**
    * @param docker the client of Testcontainers' discovery, asked for when first needed
-   * @param quick a client for the reuse lookup that needs no discovery, when one can be had
+   * @param quick reads for the reuse lookup that need no discovery, when they can be had
    */
-  private DockerEngine(Supplier<DockerClient> docker, Supplier<Optional<DockerClient>> quick) {
+  private DockerEngine(Supplier<DockerClient> docker, Supplier<Optional<DockerReads>> quick) {
     this.docker = memoize(docker);
     this.quick = quick;
   }
@@ -75,40 +74,49 @@ public final class DockerEngine implements Engine {
   }
 
   /**
-   * Starts making the reuse lookup's client on a daemon thread, so that it is ready when
-   * {@link #start} needs it: {@code up} calls this before it loads the profile. Never fails.
+   * Starts making the reuse lookup's reads on a daemon thread, so that they are ready when
+   * {@link #start} needs them: {@code up} calls this before it loads the profile. Never fails.
    */
   public DockerEngine prepare() {
-    FutureTask<Optional<DockerClient>> early = EARLY.getAndSet(null);
-    prepared = early != null ? early : started(new FutureTask<>(() -> quick.get()));
+    FutureTask<Optional<DockerReads>> early = EARLY.getAndSet(null);
+    prepared = early != null ? early : started(new FutureTask<>(() -> warm(quick.get())));
     return this;
   }
 
-  /** A lookup client begun by {@link #prepareEarly}, for the first {@link #prepare} of this process. */
-  private static final AtomicReference<FutureTask<Optional<DockerClient>>> EARLY = new AtomicReference<>();
+  /** Lookup reads begun by {@link #prepareEarly}, for the first {@link #prepare} of this process. */
+  private static final AtomicReference<FutureTask<Optional<DockerReads>>> EARLY = new AtomicReference<>();
 
   /**
-   * Starts making the reuse lookup's client before the command line is even parsed (picocli and
-   * the profile take a fifth of a second that it can use): the command line calls it for an
-   * {@code up} on the Docker engine. Never fails; a client nobody takes is dropped with the process.
+   * Starts making the reuse lookup's reads before the command line is even parsed (picocli and the
+   * profile take a fifth of a second that it can use, on the other core): the command line calls it
+   * for an {@code up} on the Docker engine. Never fails; reads nobody takes are dropped with the process.
    */
   public static void prepareEarly() {
-    FutureTask<Optional<DockerClient>> task = new FutureTask<>(DockerAccess::withoutDiscovery);
+    FutureTask<Optional<DockerReads>> task = new FutureTask<>(() -> warm(DockerAccess.withoutDiscovery()));
     if (EARLY.compareAndSet(null, task)) {
       started(task);
     }
   }
 
-  private static FutureTask<Optional<DockerClient>> started(FutureTask<Optional<DockerClient>> task) {
+  /**
+   * Pings Docker once, so the transport's classes are loaded and its connection made here, beside
+   * the command line and the profile, not in the lookup. Whatever the ping answers, the lookup asks again.
+   */
+  private static Optional<DockerReads> warm(Optional<DockerReads> reads) {
+    reads.ifPresent(DockerReads::ping);
+    return reads;
+  }
+
+  private static FutureTask<Optional<DockerReads>> started(FutureTask<Optional<DockerReads>> task) {
     Thread t = new Thread(task, "devenv-docker-lookup");
     t.setDaemon(true);
     t.start();
     return task;
   }
 
-  /** The lookup's client: the prepared one, or one made now. */
-  private Optional<DockerClient> quickClient() {
-    FutureTask<Optional<DockerClient>> task = prepared;
+  /** The lookup's reads: the prepared ones, or made now. */
+  private Optional<DockerReads> quickReads() {
+    FutureTask<Optional<DockerReads>> task = prepared;
     prepared = null;
     if (task == null) {
       return quick.get();
@@ -196,11 +204,11 @@ public final class DockerEngine implements Engine {
 
   /** Everything reused through {@link ReuseLookup}, or empty when the full path must run. */
   private Optional<Environment> reuseWithoutDiscovery(Profile profile, EngineOptions options) {
-    Optional<DockerClient> client = quickClient();
-    if (client.isEmpty()) {
+    Optional<DockerReads> reads = quickReads();
+    if (reads.isEmpty()) {
       return Optional.empty();
     }
-    try (DockerClient lookup = client.get()) {
+    try (DockerReads lookup = reads.get()) {
       return new ReuseLookup(lookup, options.progress()).find(profile, options);
     } catch (DevenvException e) {
       throw e;
@@ -226,18 +234,42 @@ public final class DockerEngine implements Engine {
   @Override
   public Environment attach(Profile profile, Path projectDir) {
     EnvironmentId id = new EnvironmentId(projectDir, profile.name());
+    Optional<DockerReads> quickReads = quick.get();
+    if (quickReads.isPresent()) {
+      try (DockerReads reads = quickReads.get()) {
+        return attach(profile, id, reads.containers(id.labelFilter()), c -> reads.inspect(c.id()), reads::client);
+      } catch (DevenvException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // the socket did not answer as expected: Testcontainers' client connects below, and reports
+      }
+    }
+    List<ContainerSummary> containers = DockerObjects.containers(docker(), id).stream().map(ContainerSummary::of).toList();
+    try {
+      return attach(profile, id, containers, c -> Optional.of(DockerObjects.inspect(docker(), c.id())), this::docker);
+    } catch (IOException e) {
+      throw DevenvException.failure("Could not read the containers of " + profile.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** How the running containers of an environment are inspected: empty for one removed meanwhile. */
+  private interface Inspect {
+    Optional<ContainerDetails> of(ContainerSummary c) throws IOException;
+  }
+
+  private static Environment attach(Profile profile, EnvironmentId id, List<ContainerSummary> containers, Inspect inspect,
+      Supplier<DockerClient> docker) throws IOException {
     AwsAccess aws = null;
     ClusterAccess cluster = null;
-    for (Container c : DockerObjects.containers(docker(), id)) {
-      if (!"running".equals(c.getState())) {
+    for (ContainerSummary c : containers) {
+      Optional<ContainerDetails> info = "running".equals(c.state()) ? inspect.of(c) : Optional.empty();
+      if (info.isEmpty()) {
         continue;
       }
-      InspectContainerResponse info = DockerObjects.inspect(docker(), c.getId());
-      if (DockerObjects.role(c).equals(EnvironmentStarter.AWS)) {
-        aws = DockerObjects.awsAccess(info, profile, id.baseName());
-      } else if (DockerObjects.role(c).equals(EnvironmentStarter.K3S)) {
-        cluster = new ClusterAccess(K3sCluster.kubeconfig(docker(), c.getId(),
-            DockerObjects.hostPort(info, K3sCluster.API_PORT)), null);
+      if (c.role().equals(EnvironmentStarter.AWS)) {
+        aws = DockerObjects.awsAccess(info.get(), profile, id.baseName());
+      } else if (c.role().equals(EnvironmentStarter.K3S)) {
+        cluster = new ClusterAccess(K3sCluster.kubeconfig(docker.get(), c.id(), info.get().hostPort(K3sCluster.API_PORT)), null);
       }
     }
     if ((profile.needsAws() && aws == null) || (profile.kubernetes().enabled() && cluster == null)) {
@@ -299,37 +331,51 @@ public final class DockerEngine implements Engine {
   /** What runs for a profile (every profile of the project when {@code profileName} is null). */
   public Status status(Path projectDir, String profileName) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
+    Optional<DockerReads> quickReads = quick.get();
+    if (quickReads.isPresent()) {
+      try (DockerReads reads = quickReads.get()) {
+        List<ContainerStatus> containers = new ArrayList<>();
+        for (ContainerSummary c : reads.containers(id.labelFilter())) {
+          Optional<ContainerDetails> info = reads.inspect(c.id());
+          if (info.isPresent()) { // else removed since the list
+            containers.add(describe(c, info.get()));
+          }
+        }
+        return new Status(id.projectDir(), profileName, reads.networks(id.labelFilter()), containers);
+      } catch (IOException | RuntimeException e) {
+        // the socket did not answer as expected: Testcontainers' client connects below, and reports
+      }
+    }
     List<String> networks = DockerObjects.networks(docker(), id).stream().map(Network::getName).sorted().toList();
     List<ContainerStatus> containers = new ArrayList<>();
     for (Container c : DockerObjects.containers(docker(), id)) {
-      containers.add(describe(c));
+      containers.add(describe(ContainerSummary.of(c), DockerObjects.inspect(docker(), c.getId())));
     }
     return new Status(id.projectDir(), profileName, networks, containers);
   }
 
-  private ContainerStatus describe(Container c) {
-    Map<String, String> labels = c.getLabels();
-    String role = DockerObjects.role(c);
-    InspectContainerResponse info = DockerObjects.inspect(docker(), c.getId());
+  private static ContainerStatus describe(ContainerSummary c, ContainerDetails info) {
+    Map<String, String> labels = c.labels();
+    String role = c.role();
     String network = new EnvironmentId(Path.of(labels.getOrDefault(Labels.PROJECT_DIR, "/")),
         labels.get(Labels.PROFILE)).baseName();
     String endpoint = null;
-    String health = c.getState();
+    String health = c.state();
     if (role.equals(EnvironmentStarter.AWS)) {
-      int port = DockerObjects.hostPort(info, Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, String.valueOf(AwsAccess.DEFAULT_PORT))));
+      int port = info.hostPort(Integer.parseInt(labels.getOrDefault(Labels.SERVICE_PORT, String.valueOf(AwsAccess.DEFAULT_PORT))));
       if (port > 0) {
         endpoint = "http://" + ContainerSetup.LOOPBACK + ":" + port;
-        if ("running".equals(c.getState())) {
+        if ("running".equals(c.state())) {
           health = HealthProbe.once(URI.create(endpoint), labels.getOrDefault(Labels.HEALTH_PATH, "/_localstack/health"));
         }
       }
     } else if (role.equals(EnvironmentStarter.K3S)) {
-      int port = DockerObjects.hostPort(info, K3sCluster.API_PORT);
+      int port = info.hostPort(K3sCluster.API_PORT);
       endpoint = port > 0 ? "https://" + ContainerSetup.LOOPBACK + ":" + port : null;
     }
-    return new ContainerStatus(role, DockerObjects.name(c), c.getId().substring(0, 12), c.getImage(), c.getState(),
-        health, endpoint, DockerObjects.networkAddress(info, network), DockerObjects.publishedPorts(info),
-        labels.get(Labels.CONFIG_HASH), Instant.ofEpochSecond(c.getCreated()));
+    return new ContainerStatus(role, c.name(), c.id().substring(0, 12), c.image(), c.state(),
+        health, endpoint, info.networkAddress(network), info.publishedPorts(),
+        labels.get(Labels.CONFIG_HASH), Instant.ofEpochSecond(c.created()));
   }
 
   /**

@@ -4,7 +4,6 @@ import io.devenv.environment.Environment;
 import io.devenv.environment.ClusterAccess;
 import io.devenv.environment.AwsAccess;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
@@ -245,7 +244,7 @@ final class EnvironmentStarter {
       String containerId = container.getContainerId();
       // Testcontainers inspected it once it ran (published ports, network address, start time): no second inspect.
       Started<AwsAccess> started = new Started<>(containerId,
-          DockerObjects.awsAccess(container.getContainerInfo(), profile, network));
+          DockerObjects.awsAccess(ContainerDetails.of(container.getContainerInfo()), profile, network));
       step.done((replaced.isEmpty() ? "started " : "recreated ") + name + replaced + " at " + started.access().endpoint());
       return started;
     } catch (RuntimeException e) {
@@ -325,11 +324,8 @@ final class EnvironmentStarter {
   }
 
   /** Running, with the settings hash asked for, on the environment's network. */
-  static boolean reusable(Container c, String hash, String network) {
-    Map<String, String> labels = c.getLabels();
-    boolean onNetwork = c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null
-        && c.getNetworkSettings().getNetworks().containsKey(network);
-    return "running".equals(c.getState()) && hash.equals(labels.get(Labels.CONFIG_HASH)) && onNetwork;
+  private static boolean reusable(Container c, String hash, String network) {
+    return ContainerSummary.of(c).reusable(hash, network);
   }
 
   private Map<String, String> labels(String role, String hash) {
@@ -360,7 +356,7 @@ final class EnvironmentStarter {
   }
 
   private ClusterAccess clusterAccess(String containerId) {
-    InspectContainerResponse info = DockerObjects.inspect(docker, containerId);
-    return new ClusterAccess(K3sCluster.kubeconfig(docker, containerId, DockerObjects.hostPort(info, K3sCluster.API_PORT)), null);
+    ContainerDetails info = DockerObjects.inspect(docker, containerId);
+    return new ClusterAccess(K3sCluster.kubeconfig(docker, containerId, info.hostPort(K3sCluster.API_PORT)), null);
   }
 }

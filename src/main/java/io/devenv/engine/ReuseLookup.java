@@ -1,13 +1,11 @@
 package io.devenv.engine;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
 import io.devenv.core.Progress;
 import io.devenv.environment.AwsAccess;
 import io.devenv.environment.ClusterAccess;
 import io.devenv.environment.Environment;
 import io.devenv.profile.Profile;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,14 +16,14 @@ import java.util.Optional;
  * answering, a leftover to remove, an image to pull), it answers empty and
  * {@link EnvironmentStarter} does the work, as it always did.
  *
- * <p>It needs only a docker-java client, so {@code up} can run it before (and, when everything is
- * reused, instead of) Testcontainers' discovery.
+ * <p>It reads through {@link DockerReads}, so {@code up} can run it before (and, when everything is
+ * reused, instead of) Testcontainers' discovery, and without docker-java's model mapping.
  */
 final class ReuseLookup {
-  private final DockerClient docker;
+  private final DockerReads docker;
   private final Progress progress;
 
-  ReuseLookup(DockerClient docker, Progress progress) {
+  ReuseLookup(DockerReads docker, Progress progress) {
     this.docker = docker;
     this.progress = progress;
   }
@@ -36,8 +34,9 @@ final class ReuseLookup {
    * lacks, read from the running container's labels, which carry its image's; the cluster's images).
    *
    * @throws io.devenv.core.DevenvException for a profile the engine cannot run, as start would
+   * @throws IOException when Docker does not answer as expected (then the full path connects and reports)
    */
-  Optional<Environment> find(Profile profile, EngineOptions options) {
+  Optional<Environment> find(Profile profile, EngineOptions options) throws IOException {
     boolean wantAws = profile.needsAws();
     boolean wantK3s = profile.kubernetes().enabled();
     if (!wantAws && !wantK3s) {
@@ -45,7 +44,7 @@ final class ReuseLookup {
     }
     EmulatorPreset.check(profile, options.environment());
     if (wantK3s) {
-      K3sImages.requirePresent(docker, profile.kubernetes().images());
+      K3sImages.requirePresent(docker.client(), profile.kubernetes().images());
     }
     EmulatorSettings emulator = wantAws ? EmulatorSettings.of(profile, options.environment()) : null;
     String k3sImage = EnvironmentStarter.k3sImage(profile);
@@ -53,10 +52,10 @@ final class ReuseLookup {
     // path checks the image (its presence, the services it declares it lacks) before it starts one.
     EnvironmentId id = new EnvironmentId(options.projectDir(), profile.name());
     String network = id.baseName();
-    Container aws = null;
-    Container k3s = null;
-    for (Container c : DockerObjects.containers(docker, id)) {
-      String role = DockerObjects.role(c);
+    ContainerSummary aws = null;
+    ContainerSummary k3s = null;
+    for (ContainerSummary c : docker.containers(id.labelFilter())) {
+      String role = c.role();
       if (wantAws && aws == null && role.equals(EnvironmentStarter.AWS)) {
         aws = c;
       } else if (wantK3s && k3s == null && role.equals(EnvironmentStarter.K3S)) {
@@ -65,14 +64,18 @@ final class ReuseLookup {
         return Optional.empty(); // a duplicate or a role the profile no longer has: the full path removes it
       }
     }
-    if ((wantAws && (aws == null || !EnvironmentStarter.reusable(aws, emulator.configHash(), network)))
-        || (wantK3s && (k3s == null || !EnvironmentStarter.reusable(k3s, EnvironmentStarter.k3sHash(k3sImage), network)))) {
+    if ((wantAws && (aws == null || !aws.reusable(emulator.configHash(), network)))
+        || (wantK3s && (k3s == null || !k3s.reusable(EnvironmentStarter.k3sHash(k3sImage), network)))) {
       return Optional.empty();
     }
     AwsAccess awsAccess = null;
     if (wantAws) {
-      InspectContainerResponse info = DockerObjects.inspect(docker, aws.getId());
-      ImageServices.requireServed(profile, emulator.image(), info.getConfig() == null ? null : info.getConfig().getLabels());
+      Optional<ContainerDetails> found = docker.inspect(aws.id());
+      if (found.isEmpty()) {
+        return Optional.empty(); // removed since the list: the full path starts it again
+      }
+      ContainerDetails info = found.get();
+      ImageServices.requireServed(profile, emulator.image(), info.labels());
       awsAccess = DockerObjects.awsAccess(info, profile, network);
       boolean portAsAsked = options.awsHostPort() <= 0 || awsAccess.endpoint().getPort() == options.awsHostPort();
       if (!portAsAsked || !HealthProbe.once(awsAccess.endpoint(), emulator.probePath()).equals("healthy")) {
@@ -81,8 +84,11 @@ final class ReuseLookup {
     }
     ClusterAccess cluster = null;
     if (wantK3s) {
-      InspectContainerResponse info = DockerObjects.inspect(docker, k3s.getId());
-      cluster = new ClusterAccess(K3sCluster.kubeconfig(docker, k3s.getId(), DockerObjects.hostPort(info, K3sCluster.API_PORT)),
+      Optional<ContainerDetails> info = docker.inspect(k3s.id());
+      if (info.isEmpty()) {
+        return Optional.empty();
+      }
+      cluster = new ClusterAccess(K3sCluster.kubeconfig(docker.client(), k3s.id(), info.get().hostPort(K3sCluster.API_PORT)),
           null);
     }
     // Reported as the full path reports a reuse.
@@ -93,7 +99,7 @@ final class ReuseLookup {
     if (wantK3s) {
       progress.start(EngineSteps.k3s(List.of()).name()).done("reused " + id.containerName(EnvironmentStarter.K3S));
       if (!profile.kubernetes().images().isEmpty()) {
-        EnvironmentStarter.importImages(docker, options, k3s.getId(), profile.kubernetes().images());
+        EnvironmentStarter.importImages(docker.client(), options, k3s.id(), profile.kubernetes().images());
       }
     }
     return Optional.of(new Environment(profile, awsAccess, cluster));

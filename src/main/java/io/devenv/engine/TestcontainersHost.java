@@ -54,7 +54,7 @@ final class TestcontainersHost {
    * default SSL context (and parses its CA store) when given none: {@link NoTlsContext} stands in,
    * without starting the JDK's TLS provider either.
    */
-  private static final SSLConfig NO_TLS = NoTlsContext::new;
+  static final SSLConfig NO_TLS = NoTlsContext::new;
 
   private TestcontainersHost() {}
 

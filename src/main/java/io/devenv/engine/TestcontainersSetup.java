@@ -25,7 +25,10 @@ import org.testcontainers.utility.ResourceReaper;
  * behaviour for the user's own containers.
  */
 public final class TestcontainersSetup {
-  private static final Logger LOG = LoggerFactory.getLogger(TestcontainersSetup.class);
+  /** Made on first use: the command line marks its process before it parses, and SLF4J's start need not come first. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(TestcontainersSetup.class);
+  }
 
   private static boolean enabled;
   private static boolean applied;
@@ -66,7 +69,7 @@ public final class TestcontainersSetup {
         }
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.debug("could not keep Testcontainers from starting its reaper container", e);
+      Log.LOG.debug("could not keep Testcontainers from starting its reaper container", e);
     }
   }
 
@@ -92,9 +95,9 @@ public final class TestcontainersSetup {
         }
       }
     } catch (IllegalStateException e) {
-      LOG.debug("no Docker found; devenv reports that where it needs Docker", e);
+      Log.LOG.debug("no Docker found; devenv reports that where it needs Docker", e);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.debug("could not tell Testcontainers the Docker host address", e);
+      Log.LOG.debug("could not tell Testcontainers the Docker host address", e);
     }
   }
 }

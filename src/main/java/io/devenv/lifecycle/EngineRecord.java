@@ -45,10 +45,27 @@ public final class EngineRecord {
       p.setProperty("context", choice.context());
     }
     Path file = DevenvDir.ensure(projectDir).resolve("engine");
+    if (p.equals(stored(file))) {
+      return; // as recorded: an up that changed nothing writes nothing
+    }
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       p.store(out, "the engine devenv up used last; written by devenv");
     } catch (IOException e) {
       throw DevenvException.failure("Could not write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the file holds, or null when it cannot be read. */
+  private static Properties stored(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+      return p;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
     }
   }
 

@@ -3,6 +3,7 @@ package io.devenv.engine;
 import io.devenv.environment.Environment;
 import io.devenv.environment.AwsAccess;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.dockerjava.api.DockerClient;
@@ -98,6 +99,8 @@ class DockerEngineTest {
     assertThat(emulator.health()).isEqualTo("healthy");
     assertThat(emulator.endpoint()).isEqualTo(aws.endpoint().toString());
     assertThat(status.networks()).containsExactly(new EnvironmentId(project, "lifecycle").baseName());
+    assertThat(new DockerEngine(engine.docker()).status(project, "lifecycle"))
+        .as("the same through docker-java's client, without the quick reads").isEqualTo(status);
 
     // And the env variables name the same endpoint
     assertThat(EnvFile.variables(env, null, List.of())).containsEntry("AWS_ENDPOINT_URL", aws.endpoint().toString())
@@ -116,6 +119,8 @@ class DockerEngineTest {
 
     // And attach (devenv env, status) finds it without starting anything
     assertThat(engine.attach(profile, project).aws().endpoint()).isEqualTo(aws.endpoint());
+    assertThat(new DockerEngine(engine.docker()).attach(profile, project))
+        .as("the same through docker-java's client, without the quick reads").isEqualTo(engine.attach(profile, project));
 
     // And its log can be read, and status serialises for --output json
     List<String> log = new ArrayList<>();
@@ -146,6 +151,10 @@ class DockerEngineTest {
     assertThat(down.volumes()).isEmpty();
     assertThat(labelled()).isEmpty();
     assertThat(engine.status(project, "lifecycle").isEmpty()).isTrue();
+    for (DockerEngine either : List.of(engine, new DockerEngine(engine.docker()))) {
+      assertThatThrownBy(() -> either.attach(profile, project)).isInstanceOf(io.devenv.core.DevenvException.class)
+          .hasMessageContaining("is not running").hasMessageContaining("run devenv up");
+    }
     assertThat(engine.docker().listNetworksCmd().withFilter("label", id.labelFilter()).exec()).isEmpty();
     assertThat(volumes(id)).containsExactly(id.volumeName("aws"));
 

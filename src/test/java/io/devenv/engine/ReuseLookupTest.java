@@ -3,7 +3,6 @@ package io.devenv.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.DockerClient;
 import io.devenv.core.DevenvException;
 import io.devenv.core.Progress;
 import io.devenv.environment.Environment;
@@ -22,21 +21,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reuse lookup on a real Docker with the local MiniStack image, on a docker-java client made
- * without Testcontainers' discovery: it finds the running container the engine started, and
+ * The reuse lookup on a real Docker with the local MiniStack image, on reads made without
+ * Testcontainers' discovery: it finds the running container the engine started, and
  * refuses (answers empty, changing nothing) whenever the full start has work to do.
  */
 @Tag("docker") // needs Docker: run by mvn verify, not by mvn test
 class ReuseLookupTest {
   @TempDir Path project;
   private DockerEngine engine;
-  private DockerClient lookupClient;
+  private DockerReads lookupClient;
 
   @BeforeEach
   void start() {
     DockerRequirements.image(DockerRequirements.MINISTACK_IMAGE);
     engine = DockerEngine.connect();
-    lookupClient = TestcontainersHost.client(URI.create(DockerAccess.host()));
+    lookupClient = DockerReads.on(URI.create(DockerAccess.host()));
   }
 
   @AfterEach
@@ -50,7 +49,11 @@ class ReuseLookupTest {
   }
 
   private Optional<Environment> lookup(Profile profile) {
-    return new ReuseLookup(lookupClient, Progress.SILENT).find(profile, options());
+    try {
+      return new ReuseLookup(lookupClient, Progress.SILENT).find(profile, options());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private EngineOptions options() {
