@@ -286,24 +286,62 @@ public final class DockerEngine implements Engine {
   @Override
   public DownReport down(Path projectDir, String profileName, boolean volumes) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
+    Optional<DockerReads> quickReads = quick.get();
+    if (quickReads.isPresent()) {
+      DockerReads reads = quickReads.get();
+      try {
+        List<ContainerSummary> containers;
+        List<DockerReads.NetworkEntry> networks;
+        try {
+          containers = reads.containers(id.labelFilter());
+          networks = reads.networks(id.labelFilter());
+        } catch (IOException | RuntimeException e) {
+          containers = null; // the socket did not answer as expected: Testcontainers' client connects below, and reports
+          networks = null;
+        }
+        if (containers != null) {
+          // Removed through docker-java's client on the same socket: no discovery.
+          return down(id, containers, networks, reads.client(), volumes);
+        }
+      } finally {
+        closeQuietly(reads);
+      }
+    }
+    List<ContainerSummary> containers = DockerObjects.containers(docker(), id).stream().map(ContainerSummary::of).toList();
+    List<DockerReads.NetworkEntry> networks = DockerObjects.networks(docker(), id).stream()
+        .map(n -> new DockerReads.NetworkEntry(n.getId(), n.getName())).toList();
+    return down(id, containers, networks, docker(), volumes);
+  }
+
+  private static void closeQuietly(DockerReads reads) {
+    try {
+      reads.close();
+    } catch (IOException | RuntimeException e) {
+      // what it held is a socket's connections: nothing to report
+    }
+  }
+
+  /** Removes what was found, and with {@code volumes} the environment's volumes; reports what it removed. */
+  private static DownReport down(EnvironmentId id, List<ContainerSummary> found, List<DockerReads.NetworkEntry> foundNetworks,
+      DockerClient docker, boolean volumes) {
     List<String> containers = new ArrayList<>();
-    for (Container c : DockerObjects.containers(docker(), id)) {
-      if (DockerObjects.removeContainer(docker(), c.getId())) {
-        containers.add(DockerObjects.name(c));
+    for (ContainerSummary c : found) {
+      if (DockerObjects.removeContainer(docker, c.id())) {
+        containers.add(c.name());
       }
     }
     List<String> networks = new ArrayList<>();
-    for (Network n : DockerObjects.networks(docker(), id)) {
-      if (DockerObjects.removeNetwork(docker(), n.getId())) {
-        networks.add(n.getName());
+    for (DockerReads.NetworkEntry n : foundNetworks) {
+      if (DockerObjects.removeNetwork(docker, n.id())) {
+        networks.add(n.name());
       }
     }
     List<String> removedVolumes = new ArrayList<>();
     if (volumes) {
-      var found = docker().listVolumesCmd().withFilter("label", id.labelFilter()).exec().getVolumes();
-      for (var v : found == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : found) {
+      var listed = docker.listVolumesCmd().withFilter("label", id.labelFilter()).exec().getVolumes();
+      for (var v : listed == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : listed) {
         try {
-          docker().removeVolumeCmd(v.getName()).exec();
+          docker.removeVolumeCmd(v.getName()).exec();
           removedVolumes.add(v.getName());
         } catch (NotFoundException gone) {
           // removed meanwhile
@@ -341,7 +379,8 @@ public final class DockerEngine implements Engine {
             containers.add(describe(c, info.get()));
           }
         }
-        return new Status(id.projectDir(), profileName, reads.networks(id.labelFilter()), containers);
+        return new Status(id.projectDir(), profileName,
+            reads.networks(id.labelFilter()).stream().map(DockerReads.NetworkEntry::name).toList(), containers);
       } catch (IOException | RuntimeException e) {
         // the socket did not answer as expected: Testcontainers' client connects below, and reports
       }

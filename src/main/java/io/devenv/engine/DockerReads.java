@@ -78,14 +78,17 @@ final class DockerReads implements Closeable {
     return URLEncoder.encode(new String(JsonTrees.bytes(filters), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 
-  /** The names of the networks carrying all of these {@code key=value} labels, sorted. */
-  List<String> networks(List<String> labelFilter) throws IOException {
-    List<String> names = new ArrayList<>();
+  /** A network as Docker's list shows it. */
+  record NetworkEntry(String id, String name) {}
+
+  /** The networks carrying all of these {@code key=value} labels, by name. */
+  List<NetworkEntry> networks(List<String> labelFilter) throws IOException {
+    List<NetworkEntry> found = new ArrayList<>();
     for (JsonNode network : get("/networks?filters=" + labelQuery(labelFilter), true).orElseThrow()) {
-      names.add(network.path("Name").asText());
+      found.add(new NetworkEntry(network.path("Id").asText(), network.path("Name").asText()));
     }
-    names.sort(null);
-    return names;
+    found.sort(java.util.Comparator.comparing(NetworkEntry::name));
+    return found;
   }
 
   /** The container's inspect, or empty when it no longer exists. */

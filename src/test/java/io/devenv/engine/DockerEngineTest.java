@@ -147,7 +147,7 @@ class DockerEngineTest {
     // Then nothing with its labels is left: no container, no network; the state volume stays
     EnvironmentId id = new EnvironmentId(project, "lifecycle");
     assertThat(down.containers()).containsExactly(id.containerName("aws"));
-    assertThat(down.networks()).hasSize(1);
+    assertThat(down.networks()).containsExactly(id.baseName());
     assertThat(down.volumes()).isEmpty();
     assertThat(labelled()).isEmpty();
     assertThat(engine.status(project, "lifecycle").isEmpty()).isTrue();
@@ -160,6 +160,15 @@ class DockerEngineTest {
 
     // And down --volumes removes the state too
     assertThat(engine.down(project, "lifecycle", true).volumes()).containsExactly(id.volumeName("aws"));
+    assertThat(volumes(id)).isEmpty();
+
+    // And down through docker-java's client alone (no quick reads) removes and reports the same
+    engine.start(profile, options());
+    DownReport withoutReads = new DockerEngine(engine.docker()).down(project, "lifecycle", true);
+    assertThat(withoutReads.containers()).containsExactly(id.containerName("aws"));
+    assertThat(withoutReads.networks()).containsExactly(id.baseName());
+    assertThat(withoutReads.volumes()).containsExactly(id.volumeName("aws"));
+    assertThat(labelled()).isEmpty();
     assertThat(volumes(id)).isEmpty();
   }
 

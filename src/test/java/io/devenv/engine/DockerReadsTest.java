@@ -77,7 +77,7 @@ class DockerReadsTest {
     assertThat(model.role()).isEqualTo(EnvironmentStarter.AWS);
     assertThat(model.name()).isEqualTo(id.containerName(EnvironmentStarter.AWS));
     assertThat(model.image()).isEqualTo(DockerRequirements.MINISTACK_IMAGE);
-    assertThat(reads.networks(id.labelFilter())).containsExactly(id.baseName());
+    assertThat(reads.networks(id.labelFilter())).containsExactly(new DockerReads.NetworkEntry(network, id.baseName()));
 
     ContainerDetails full = DockerObjects.inspect(docker, container);
     assertThat(inspected.id()).isEqualTo(full.id()).isEqualTo(container);
