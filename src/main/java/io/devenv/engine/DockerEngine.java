@@ -204,16 +204,32 @@ public final class DockerEngine implements Engine {
 
   /** Everything reused through {@link ReuseLookup}, or empty when the full path must run. */
   private Optional<Environment> reuseWithoutDiscovery(Profile profile, EngineOptions options) {
-    Optional<DockerReads> reads = quickReads();
+    return withReads(quickReads(), reads -> new ReuseLookup(reads, options.progress()).find(profile, options))
+        .flatMap(found -> found);
+  }
+
+  /** Work on the quick reads: it may throw what Docker's answers make it throw. */
+  private interface ReadsWork<T> {
+    T on(DockerReads reads) throws IOException;
+  }
+
+  /**
+   * What {@code work} makes of the reads, which are closed after it; empty when there are none, or
+   * when the socket did not answer as expected (the caller then goes through Testcontainers'
+   * client, which connects and reports). A {@link DevenvException} is the user's to see: thrown.
+   */
+  private static <T> Optional<T> withReads(Optional<DockerReads> reads, ReadsWork<T> work) {
     if (reads.isEmpty()) {
       return Optional.empty();
     }
-    try (DockerReads lookup = reads.get()) {
-      return new ReuseLookup(lookup, options.progress()).find(profile, options);
+    try {
+      return Optional.of(work.on(reads.get()));
     } catch (DevenvException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the socket did not answer as expected: the full path connects and reports
+      return Optional.empty();
+    } finally {
+      closeQuietly(reads.get());
     }
   }
 
@@ -234,15 +250,10 @@ public final class DockerEngine implements Engine {
   @Override
   public Environment attach(Profile profile, Path projectDir) {
     EnvironmentId id = new EnvironmentId(projectDir, profile.name());
-    Optional<DockerReads> quickReads = quick.get();
-    if (quickReads.isPresent()) {
-      try (DockerReads reads = quickReads.get()) {
-        return attach(profile, id, reads.containers(id.labelFilter()), c -> reads.inspect(c.id()), reads::client);
-      } catch (DevenvException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        // the socket did not answer as expected: Testcontainers' client connects below, and reports
-      }
+    Optional<Environment> quickly = withReads(quick.get(),
+        reads -> attach(profile, id, reads.containers(id.labelFilter()), c -> reads.inspect(c.id()), reads::client));
+    if (quickly.isPresent()) {
+      return quickly.get();
     }
     List<ContainerSummary> containers = DockerObjects.containers(docker(), id).stream().map(ContainerSummary::of).toList();
     try {
@@ -287,6 +298,8 @@ public final class DockerEngine implements Engine {
   public DownReport down(Path projectDir, String profileName, boolean volumes) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
     Optional<DockerReads> quickReads = quick.get();
+    // Not withReads: only the lists may fall back to Testcontainers' client; a removal that fails
+    // is reported as it fails, never done again on another path that would report less.
     if (quickReads.isPresent()) {
       DockerReads reads = quickReads.get();
       try {
@@ -369,21 +382,19 @@ public final class DockerEngine implements Engine {
   /** What runs for a profile (every profile of the project when {@code profileName} is null). */
   public Status status(Path projectDir, String profileName) {
     EnvironmentId id = new EnvironmentId(projectDir, profileName);
-    Optional<DockerReads> quickReads = quick.get();
-    if (quickReads.isPresent()) {
-      try (DockerReads reads = quickReads.get()) {
-        List<ContainerStatus> containers = new ArrayList<>();
-        for (ContainerSummary c : reads.containers(id.labelFilter())) {
-          Optional<ContainerDetails> info = reads.inspect(c.id());
-          if (info.isPresent()) { // else removed since the list
-            containers.add(describe(c, info.get()));
-          }
+    Optional<Status> quickly = withReads(quick.get(), reads -> {
+      List<ContainerStatus> containers = new ArrayList<>();
+      for (ContainerSummary c : reads.containers(id.labelFilter())) {
+        Optional<ContainerDetails> info = reads.inspect(c.id());
+        if (info.isPresent()) { // else removed since the list
+          containers.add(describe(c, info.get()));
         }
-        return new Status(id.projectDir(), profileName,
-            reads.networks(id.labelFilter()).stream().map(DockerReads.NetworkEntry::name).toList(), containers);
-      } catch (IOException | RuntimeException e) {
-        // the socket did not answer as expected: Testcontainers' client connects below, and reports
       }
+      return new Status(id.projectDir(), profileName,
+          reads.networks(id.labelFilter()).stream().map(DockerReads.NetworkEntry::name).toList(), containers);
+    });
+    if (quickly.isPresent()) {
+      return quickly.get();
     }
     List<String> networks = DockerObjects.networks(docker(), id).stream().map(Network::getName).sorted().toList();
     List<ContainerStatus> containers = new ArrayList<>();
